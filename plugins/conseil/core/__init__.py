@@ -1,0 +1,10 @@
+"""The core: parsing, the typed model, validation, the resolved graph and its figures.
+
+It imports nothing from MkDocs, so the site could move to another engine.
+"""
+
+from .diagnostics import Diagnostic, render
+from .loader import Corpus, SourceFile, files_in, load, record_location
+from .rules import Settings
+
+__all__ = ["Corpus", "Diagnostic", "Settings", "SourceFile", "files_in", "load", "record_location", "render"]

@@ -1,0 +1,116 @@
+"""Located diagnostics, their codes and their French rendering.
+
+Every rule has a code; a newcomer finds the rule's code by searching for it.
+The rendering follows rustc: a summary line with the location and the code,
+the offending line quoted with a marker, then the fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+ERREUR = "erreur"
+AVERTISSEMENT = "avertissement"
+
+# code -> what the rule checks (French, shown in the docs and in `conseil check --format json`).
+CODES: dict[str, str] = {
+    "fichier-illisible": "Le fichier n'est pas un texte UTF-8 lisible.",
+    "fichier-vide": "Le fichier est vide.",
+    "entete-absente": "Le fichier ne commence pas par un en-tête YAML entre deux lignes « --- ».",
+    "entete-non-fermee": "L'en-tête YAML n'est pas fermé par une ligne « --- ».",
+    "yaml-invalide": "L'en-tête n'est pas du YAML valide.",
+    "yaml-tabulation": "L'en-tête contient une tabulation ; YAML n'accepte que des espaces.",
+    "entete-non-dictionnaire": "L'en-tête doit être une suite de lignes « clé: valeur ».",
+    "cle-dupliquee": "Une clé apparaît deux fois.",
+    "cle-inconnue": "La clé ne fait pas partie du modèle de ce type de fiche.",
+    "champ-manquant": "Un champ obligatoire manque.",
+    "champ-vide": "Un champ obligatoire est vide.",
+    "type-invalide": "La valeur n'est pas du type attendu.",
+    "date-invalide": "La date n'est pas au format AAAA-MM-JJ ou n'existe pas.",
+    "heure-non-citee": "Une heure écrite sans guillemets est lue comme un nombre.",
+    "heure-invalide": "L'heure n'est pas au format \"HH:MM\".",
+    "choix-invalide": "La valeur n'est pas l'une des valeurs permises.",
+    "texte-trop-long": "Le texte dépasse la longueur permise.",
+    "nombre-invalide": "Le nombre est hors des bornes permises.",
+    "liste-vide": "La liste doit contenir au moins un élément.",
+    "id-invalide": "Le nom du fichier (l'identifiant) n'est pas en minuscules ASCII, chiffres et tirets.",
+    "dossier-inconnu": "Le fichier est dans un sous-dossier que le site ne connaît pas.",
+    "ref-inconnue": "La référence ne désigne aucune fiche existante du bon type.",
+    "ref-non-publiee": "Une fiche publiée cite une fiche en brouillon ou sous embargo.",
+    "ref-dupliquee": "La même référence est citée deux fois.",
+    "date-anterieure": "La date précède une date dont elle dépend.",
+    "heures-incoherentes": "L'heure de fin précède l'heure de début.",
+    "commune-inconnue": "La commune n'est pas dans la liste des communes configurée.",
+    "document-introuvable": "Le document n'existe pas sous content/ et n'est pas une adresse https.",
+    "recommandation-dupliquee": "Deux recommandations de la même contribution ont le même identifiant.",
+    "recommandation-inconnue": "La recommandation citée n'existe pas dans les contributions répondues.",
+    "recommandation-ambigue": "La réponse couvre plusieurs contributions : la recommandation doit être écrite contribution#id.",
+    "donnee-personnelle": "Le texte contient une adresse électronique ou un numéro de téléphone.",
+    "html-interdit": "Le texte contient du HTML dangereux (script, iframe, gestionnaire on…, lien javascript:).",
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem, located in a source file."""
+
+    code: str
+    path: str
+    line: int
+    column: int
+    message: str
+    key: str | None = None
+    label: str | None = None  # short text under the marker
+    help: str | None = None  # how to fix it
+    length: int = 1
+    severity: str = ERREUR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERREUR
+
+    def summary(self) -> str:
+        """`file:line:column: erreur [code] key : message` on one line."""
+        where = f"{self.key} : " if self.key else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.severity} [{self.code}] {where}{self.message}"
+
+
+def render(diagnostic: Diagnostic, source_lines: list[str] | None = None) -> str:
+    """The rustc-like block: summary, quoted line with a marker, help."""
+    out = [diagnostic.summary()]
+    if source_lines and 1 <= diagnostic.line <= len(source_lines):
+        text = source_lines[diagnostic.line - 1].rstrip("\n").replace("\t", " ")
+        number = str(diagnostic.line)
+        pad = " " * len(number)
+        out.append(f"  {number} | {text}")
+        marker = " " * max(diagnostic.column - 1, 0) + "^" * max(diagnostic.length, 1)
+        label = f" {diagnostic.label}" if diagnostic.label else ""
+        out.append(f"  {pad} | {marker}{label}")
+    if diagnostic.help:
+        out.append(f"  aide : {diagnostic.help}")
+    return "\n".join(out)
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple:
+    return (diagnostic.path, diagnostic.line, diagnostic.column, diagnostic.code)
+
+
+def count_errors(diagnostics: Iterable[Diagnostic]) -> int:
+    return sum(1 for d in diagnostics if d.is_error)
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate nearest to `word`, for « vouliez-vous dire … ? »."""
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def guillemets(text: object) -> str:
+    return f"« {text} »"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count} {word}"

@@ -1,0 +1,124 @@
+"""From a set of files to a checked index and a resolved graph: the core's front door.
+
+The MkDocs plugin and the command-line tools both call `load`; neither parses
+a record any other way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Iterable
+
+from . import schema
+from .diagnostics import Diagnostic, count_errors, sort_key
+from .graph import Graph, build_graph
+from .parse import parse_record
+from .rules import Index, Settings, check_all
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A Markdown file of `content/`: its path there (`contributions/x.md`) and how to show it."""
+
+    uri: str  # relative to content/, with forward slashes
+    display_path: str  # shown in messages: relative to the working directory when possible
+    read: object  # callable returning bytes, so that unchanged files need not be read twice
+
+
+@dataclass
+class Corpus:
+    """The outcome of a load: the index of every parsed record, the graph, the problems."""
+
+    index: Index
+    graph: Graph
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    sources: dict[str, list[str]] = field(default_factory=dict)  # display path -> lines, for quoting
+    failed: dict[str, str] = field(default_factory=dict)  # uri -> display path of records that did not parse
+
+    @property
+    def error_count(self) -> int:
+        return count_errors(self.diagnostics)
+
+    def diagnostics_for(self, display_path: str) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.path == display_path]
+
+
+def record_location(uri: str) -> tuple[str, str] | None:
+    """(type, id) when `uri` is a record file: `contributions/x.md`; None for ordinary pages."""
+    path = PurePosixPath(uri)
+    if path.suffix != ".md" or len(path.parts) < 2 or path.parts[0] not in schema.RECORD_TYPES:
+        return None
+    if path.name == "index.md" and len(path.parts) == 2:
+        return None  # the section's own page
+    return path.parts[0], path.stem
+
+
+def load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
+    """Parse, check and link every record among `files`; every problem is collected, none raised."""
+    index = Index()
+    diagnostics: list[Diagnostic] = []
+    sources: dict[str, list[str]] = {}
+    failed: dict[str, str] = {}
+    pending = []
+    for source in files:
+        location = record_location(source.uri)
+        if location is None:
+            continue
+        record_type, record_id = location
+        if len(PurePosixPath(source.uri).parts) > 2:
+            diagnostics.append(Diagnostic(
+                "dossier-inconnu", source.display_path, 1, 1,
+                f"les fiches {record_type} se rangent directement dans content/{record_type}/",
+                help=f"déplacez le fichier dans content/{record_type}/ (les sous-dossiers ne sont pas lus comme des fiches)"))
+            continue
+        index.add_file(record_type, record_id, source.display_path)
+        pending.append((record_type, record_id, source))
+    for record_type, record_id, source in pending:
+        raw = source.read()
+        record, problems = parse_record(schema.RECORD_TYPES[record_type], record_id, source.display_path, raw)
+        diagnostics.extend(problems)
+        if record is None:
+            failed[source.uri] = source.display_path
+            sources[source.display_path] = _lines(raw)
+        else:
+            index.add(record)
+            sources[source.display_path] = record.source.lines
+    diagnostics.extend(check_all(index, settings))
+    diagnostics.sort(key=sort_key)
+    return Corpus(index, build_graph(index, settings), diagnostics, sources, failed)
+
+
+def _lines(raw: bytes | str) -> list[str]:
+    try:
+        return raw.decode("utf-8").splitlines() if isinstance(raw, bytes) else raw.splitlines()
+    except UnicodeDecodeError:
+        return []
+
+
+def files_in(content_dir: Path, relative_to: Path | None = None) -> list[SourceFile]:
+    """Every Markdown file under `content_dir`, for the command-line tools."""
+    base = relative_to or Path.cwd()
+    found = []
+    for path in sorted(content_dir.rglob("*.md")):
+        uri = path.relative_to(content_dir).as_posix()
+        try:
+            display = path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            display = str(path)
+        found.append(SourceFile(uri, display, path.read_bytes))
+    return found
+
+
+def summary(corpus: Corpus) -> str:
+    errors = corpus.error_count
+    warnings = len(corpus.diagnostics) - errors
+    if not corpus.diagnostics:
+        return "aucun problème"
+    parts = []
+    if errors:
+        parts.append(f"{errors} erreur{'s' if errors > 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} avertissement{'s' if warnings > 1 else ''}")
+    return " et ".join(parts)
+

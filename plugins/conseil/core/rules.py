@@ -1,0 +1,267 @@
+"""The rules that need more than one field, or more than one record.
+
+Each rule is a function named after what it checks, yielding diagnostics; the
+error code it reports is in its body, so a code leads straight to its rule.
+Rules run on every parsed record, drafts included: a draft is checked too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import schema
+from .diagnostics import AVERTISSEMENT, Diagnostic, closest, guillemets
+from .records import Assemblee, Contribution, Elu, Record, Reponse, split_recommandation
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the rules and the graph need to know beyond the records."""
+
+    build_date: date
+    delai_reponse_jours: int = schema.DEFAULT_DELAI_REPONSE_JOURS
+    communes: tuple[str, ...] = ()
+    content_dir: Path | None = None  # to check that local documents exist
+
+
+@dataclass
+class Index:
+    """Every record that parsed, by type and id, and every id that exists as a file."""
+
+    records: dict[str, dict[str, Record]] = field(default_factory=lambda: {t: {} for t in schema.RECORD_TYPES})
+    files: dict[str, dict[str, str]] = field(default_factory=lambda: {t: {} for t in schema.RECORD_TYPES})
+
+    def add_file(self, record_type: str, record_id: str, path: str) -> None:
+        self.files[record_type][record_id] = path
+
+    def add(self, record: Record) -> None:
+        self.records[record.type][record.id] = record
+
+    def all(self) -> Iterator[Record]:
+        for by_id in self.records.values():
+            yield from by_id.values()
+
+
+def _at(record: Record, path: str, code: str, message: str, *, key: str, label: str | None = None,
+        help: str | None = None, severity: str = "erreur") -> Diagnostic:
+    pos = record.position(path)
+    return Diagnostic(code, record.source.path, pos.line, pos.column, message, key=key, label=label,
+                      help=help, length=pos.length, severity=severity)
+
+
+def _reference_fields(record: Record) -> Iterator[tuple[str, str, str, str]]:
+    """(key, key path, target type, id) of every reference a record makes."""
+    record_type = schema.RECORD_TYPES[record.type]
+    for spec in record_type.fields:
+        if spec.kind == schema.REFERENCE:
+            value = getattr(record, spec.key, None)
+            if value:
+                yield spec.key, spec.key, spec.target, value
+        elif spec.kind == schema.LIST and spec.item.kind == schema.REFERENCE:
+            for index, value in enumerate(getattr(record, spec.key, [])):
+                yield spec.key, f"{spec.key}[{index}]", spec.item.target, value
+
+
+def check_references(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """Each reference names an existing record of the right type, published when the citer is."""
+    for key, path, target, ref in _reference_fields(record):
+        target_type = schema.RECORD_TYPES[target]
+        if ref not in index.files[target]:
+            suggestion = closest(ref, index.files[target])
+            if suggestion:
+                hint = f"vouliez-vous dire {guillemets(suggestion)} ? ({index.files[target][suggestion]})"
+            else:
+                hint = f"créez la fiche {target}/{ref}.md ou corrigez l'identifiant"
+            article = "aucune" if target_type.feminine else "aucun"
+            yield _at(record, path, "ref-inconnue", f"{article} {target_type.label} {guillemets(ref)}", key=key,
+                      label=f"{article} {target_type.label} {guillemets(ref)}", help=hint)
+            continue
+        cited = index.records[target].get(ref)
+        if cited and record.is_published(settings.build_date) and not cited.is_published(settings.build_date):
+            why = "en brouillon" if cited.brouillon else f"sous embargo jusqu'au {cited.publication.isoformat()}"
+            yield _at(record, path, "ref-non-publiee",
+                      f"cette fiche publiée cite {target}/{ref}, qui est {why}", key=key,
+                      label="fiche non publiée",
+                      help="publiez la fiche citée, retirez la référence, ou mettez cette fiche en brouillon")
+
+
+def check_destinataires(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """A contribution that expects an answer names who should answer."""
+    if isinstance(record, Contribution) and record.reponse_attendue and not record.destinataires \
+            and "destinataires" not in record.positions:
+        yield _at(record, "", "champ-manquant",
+                  "le champ « destinataires » manque : une réponse est attendue", key="destinataires",
+                  help="ajoutez destinataires: [identifiant-de-l-elu], ou reponse_attendue: false")
+
+
+def check_recommandation_ids(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """Recommendation ids are short slugs, unique within their contribution."""
+    if not isinstance(record, Contribution):
+        return
+    seen: set[str] = set()
+    for number, recommandation in enumerate(record.recommandations):
+        path = f"recommandations[{number}].id"
+        if not re.match(schema.ID_PATTERN, recommandation.id):
+            yield _at(record, path, "id-invalide", f"{guillemets(recommandation.id)} n'est pas un identifiant valide",
+                      key="recommandations", help="minuscules sans accents, chiffres et tirets : r1, mobilite-nocturne")
+        if recommandation.id in seen:
+            yield _at(record, path, "recommandation-dupliquee",
+                      f"l'identifiant {guillemets(recommandation.id)} est déjà pris dans cette contribution",
+                      key="recommandations", help=f"renommez-la, par exemple r{len(record.recommandations) + 1}")
+        seen.add(recommandation.id)
+
+
+def check_recommandation_references(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """`suites` and `engagements` name recommendations of the contributions answered."""
+    if not isinstance(record, Reponse):
+        return
+    cited = [(f"suites[{n}].recommandation", "suites", s.recommandation) for n, s in enumerate(record.suites)]
+    cited += [(f"engagements[{n}].recommandation", "engagements", e.recommandation)
+              for n, e in enumerate(record.engagements) if e.recommandation]
+    for path, key, reference in cited:
+        contribution_id, recommandation_id = split_recommandation(record, reference)
+        if contribution_id is None:
+            yield _at(record, path, "recommandation-ambigue",
+                      f"{guillemets(reference)} : cette réponse couvre {len(record.contributions)} contributions",
+                      key=key, help=f"écrivez {record.contributions[0]}#{recommandation_id}")
+            continue
+        if contribution_id not in record.contributions:
+            yield _at(record, path, "recommandation-inconnue",
+                      f"la contribution {guillemets(contribution_id)} n'est pas dans les contributions de cette réponse",
+                      key=key, help=f"contributions de la réponse : {', '.join(record.contributions)}")
+            continue
+        contribution = index.records["contributions"].get(contribution_id)
+        if contribution is None:
+            continue  # reported by check_references or by its own file
+        ids = [r.id for r in contribution.recommandations]
+        if recommandation_id not in ids:
+            suggestion = closest(recommandation_id, ids)
+            hint = (f"vouliez-vous dire {guillemets(suggestion)} ?" if suggestion
+                    else f"recommandations de {contribution_id} : {', '.join(ids) or 'aucune'}")
+            yield _at(record, path, "recommandation-inconnue",
+                      f"aucune recommandation {guillemets(recommandation_id)} dans {contribution_id}", key=key,
+                      label="recommandation inconnue", help=hint)
+
+
+def check_reponse_dates(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """An answer is not dated before what it answers."""
+    if not isinstance(record, Reponse):
+        return
+    for contribution_id in record.contributions:
+        contribution = index.records["contributions"].get(contribution_id)
+        if contribution and contribution.date and record.date < contribution.date:
+            yield _at(record, "date", "date-anterieure",
+                      f"la réponse ({record.date.isoformat()}) précède la contribution {contribution_id} "
+                      f"({contribution.date.isoformat()})", key="date",
+                      help="vérifiez la date de la réponse ou la contribution citée")
+
+
+def check_echeance(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """A reply deadline comes after the contribution."""
+    if isinstance(record, Contribution) and record.echeance_reponse and record.echeance_reponse < record.date:
+        yield _at(record, "echeance_reponse", "date-anterieure",
+                  f"l'échéance ({record.echeance_reponse.isoformat()}) précède la contribution "
+                  f"({record.date.isoformat()})", key="echeance_reponse",
+                  help="l'échéance de réponse doit suivre la date de la contribution")
+
+
+def check_mandat(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """A term ends after it begins."""
+    if isinstance(record, Elu) and record.mandat_debut and record.mandat_fin and record.mandat_fin < record.mandat_debut:
+        yield _at(record, "mandat_fin", "date-anterieure", "la fin du mandat précède son début", key="mandat_fin",
+                  help="vérifiez mandat_debut et mandat_fin")
+
+
+def check_heures(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """A meeting ends after it starts."""
+    if isinstance(record, Assemblee) and record.heure_debut and record.heure_fin \
+            and record.heure_fin <= record.heure_debut:
+        yield _at(record, "heure_fin", "heures-incoherentes",
+                  f"la fin ({record.heure_fin}) ne suit pas le début ({record.heure_debut})", key="heure_fin",
+                  help="vérifiez heure_debut et heure_fin (format 24 h : \"21:00\")")
+
+
+def check_commune(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """The commune belongs to the configured list, when there is one."""
+    if isinstance(record, Assemblee) and record.commune and settings.communes \
+            and record.commune not in settings.communes:
+        suggestion = closest(record.commune, settings.communes)
+        hint = f"vouliez-vous dire {guillemets(suggestion)} ?" if suggestion else \
+            "ajoutez-la à la liste « communes » de mkdocs.yml si elle fait partie de la Métropole"
+        yield _at(record, "commune", "commune-inconnue", f"{guillemets(record.commune)} n'est pas une commune connue",
+                  key="commune", help=hint)
+
+
+def check_documents(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """A document is an https address or a file under content/."""
+    for number, document in enumerate(getattr(record, "documents", [])):
+        path = f"documents[{number}].fichier"
+        target = document.fichier
+        if target.startswith("https://"):
+            continue
+        if re.match(r"^[a-z]+:", target):
+            yield _at(record, path, "document-introuvable", f"{guillemets(target)} n'est pas une adresse https",
+                      key="documents", help="donnez une adresse https:// ou un chemin sous content/")
+            continue
+        if settings.content_dir is not None:
+            relative = target.lstrip("/")
+            candidate = (settings.content_dir / relative).resolve()
+            inside = settings.content_dir.resolve() in candidate.parents
+            if not inside or not candidate.is_file():
+                yield _at(record, path, "document-introuvable", f"aucun fichier content/{relative}", key="documents",
+                          help="déposez le fichier sous content/ (par exemple content/documents/) ou corrigez le chemin")
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w/.-])(?:\+33[ .]?[1-9]|0[1-9])(?:[ .-]?\d{2}){4}(?![\w-])")
+
+
+def check_personal_data(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """Bodies do not publish e-mail addresses or phone numbers (personal data)."""
+    first = record.source.body_line
+    for offset, line in enumerate(record.body.split("\n")):
+        for pattern, what in ((_EMAIL, "une adresse électronique"), (_PHONE, "un numéro de téléphone")):
+            for match in pattern.finditer(line):
+                yield Diagnostic("donnee-personnelle", record.source.path, first + offset, match.start() + 1,
+                                 f"le texte publie {what}", label=what, length=len(match.group(0)),
+                                 help="retirez-la, ou renvoyez vers un formulaire de contact de la Métropole",
+                                 severity=AVERTISSEMENT)
+
+
+_DANGEROUS_HTML = re.compile(
+    r"<\s*(script|iframe|object|embed|form|style)\b|\son[a-z]+\s*=|javascript\s*:", re.IGNORECASE)
+
+
+def check_html(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """No script, frame, event handler or javascript: link in a body (the page sanitises them anyway)."""
+    first = record.source.body_line
+    for offset, line in enumerate(record.body.split("\n")):
+        for match in _DANGEROUS_HTML.finditer(line):
+            yield Diagnostic("html-interdit", record.source.path, first + offset, match.start() + 1,
+                             f"HTML interdit : {guillemets(match.group(0).strip())}", label="retiré à la publication",
+                             length=len(match.group(0)),
+                             help="écrivez le texte en Markdown ; les scripts, cadres et liens javascript: ne sont pas publiés")
+
+
+RULES: tuple[Callable[[Record, Index, Settings], Iterable[Diagnostic]], ...] = (
+    check_references,
+    check_destinataires,
+    check_recommandation_ids,
+    check_recommandation_references,
+    check_reponse_dates,
+    check_echeance,
+    check_mandat,
+    check_heures,
+    check_commune,
+    check_documents,
+    check_personal_data,
+    check_html,
+)
+
+
+def check_all(index: Index, settings: Settings) -> list[Diagnostic]:
+    return [d for record in index.all() for rule in RULES for d in rule(record, index, settings)]

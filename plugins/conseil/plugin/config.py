@@ -1,0 +1,23 @@
+"""Every option of the plugin, with its default, in one place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from ..core import schema
+
+
+class ConseilConfig(Config):
+    enabled = c.Type(bool, default=True)
+    # Shown in page titles, feeds and the report.
+    nom = c.Type(str, default="Conseil de développement")
+    # Days an élu has to answer when a contribution sets no `echeance_reponse`.
+    delai_reponse_jours = c.Type(int, default=schema.DEFAULT_DELAI_REPONSE_JOURS)
+    # When set, every assembly's `commune` must be one of these.
+    communes = c.ListOfItems(c.Type(str), default=[])
+    # The day the site is built for (AAAA-MM-JJ): embargoes, deadlines, upcoming assemblies.
+    # Default: SOURCE_DATE_EPOCH when set (reproducible builds), else today in Europe/Paris.
+    date_reference = c.Optional(c.Type((str, date)))

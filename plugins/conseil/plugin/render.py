@@ -1,0 +1,101 @@
+"""What templates receive: the site context, Jinja filters, and the body sanitiser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import nh3
+
+from ..core import Corpus, schema
+from ..core.dates import date_fr, month_fr
+from ..core.figures import ChiffresCles, Suivi, follow_up, key_figures
+from ..core.graph import Graph
+
+
+@dataclass
+class Site:
+    """The context every page of the plugin gets as `conseil`."""
+
+    nom: str
+    graph: Graph
+    suivi: Suivi
+    chiffres: ChiffresCles
+    labels: dict[str, str] = field(default_factory=lambda: dict(schema.LABELS))
+    preview: bool = False
+
+    @property
+    def today(self) -> date:
+        return self.graph.build_date
+
+    def contributions_by_year(self) -> list[tuple[int, list[Any]]]:
+        return _by_year(self.graph.contributions)
+
+    def reponses_by_year(self) -> list[tuple[int, list[Any]]]:
+        return _by_year(self.graph.reponses)
+
+    def assemblees_passees_by_year(self) -> list[tuple[int, list[Any]]]:
+        return _by_year(self.graph.assemblees_passees)
+
+
+def _by_year(nodes: list[Any]) -> list[tuple[int, list[Any]]]:
+    years: dict[int, list[Any]] = {}
+    for node in nodes:  # already newest first
+        years.setdefault(node.date.year, []).append(node)
+    return list(years.items())
+
+
+def build_site(corpus: Corpus, nom: str, *, preview: bool) -> Site:
+    return Site(nom=nom, graph=corpus.graph, suivi=follow_up(corpus.graph), chiffres=key_figures(corpus.graph),
+                preview=preview)
+
+
+def percent(value: float | None) -> str:
+    """0.456 -> `46 %` (French spacing); None -> `—`."""
+    if value is None:
+        return "—"
+    return f"{round(value * 100)}\u00a0%"
+
+
+def days(value: float | int | None) -> str:
+    if value is None:
+        return "—"
+    number = f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",") if isinstance(value, float) else str(value)
+    return f"{number}\u00a0jour{'s' if value not in (0, 1) else ''}"
+
+
+def label(value: str | None) -> str:
+    return schema.LABELS.get(value or "", value or "")
+
+
+FILTERS = {
+    "date_fr": date_fr,
+    "date_longue": lambda value: date_fr(value, with_weekday=True),
+    "mois_fr": month_fr,
+    "pourcent": percent,
+    "jours": days,
+    "libelle": label,
+}
+
+# Markdown's output, minus anything that runs code: the body is written by people, shown to everyone.
+_ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt", "em",
+    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
+    "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "u", "ul",
+}
+_ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "th": {"scope", "colspan", "rowspan", "align"},
+    "td": {"colspan", "rowspan", "align"},
+    "ol": {"start"},
+}
+
+
+def sanitise(html: str) -> str:
+    """Strip scripts, frames, event handlers and javascript: URLs from a record's body."""
+    return nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
+                     url_schemes={"http", "https", "mailto"}, link_rel=None, strip_comments=True)
