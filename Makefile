@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make serve` shows the demo council, `make test` runs every check.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1:8000
+
+# Our commands run MkDocs quietly: editors see our messages, not Material's banners.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install install-dev serve build check test bench clean
+
+$(VENV)/.runtime: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.runtime
+
+install-dev: $(VENV)/.dev
+	bash scripts/install-system-deps.sh
+
+## Build the demo site strictly, then serve it with live reload on http://$(HOST)
+serve: install
+	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+## Build the site into site/ (fails on any error in a record)
+build: install
+	$(BIN)/mkdocs build --strict
+
+## Run the whole test suite (installs what the tests need first)
+test: install-dev
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache .hypothesis
