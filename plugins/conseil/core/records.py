@@ -78,7 +78,7 @@ class Record:
     def is_published(self, on: date) -> bool:
         return not self.brouillon and (self.publication is None or self.publication <= on)
 
-    def position(self, path: str) -> Position:
+    def locate(self, path: str) -> Position:
         """The place of a key path, falling back on its parent keys, then on line 1."""
         while path:
             if path in self.positions:
