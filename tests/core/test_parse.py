@@ -197,3 +197,16 @@ def test_rendering_quotes_the_line_and_marks_the_value():
     assert lines[1] == "  4 | nature: avsi"
     assert lines[2] == "    |         ^^^^ valeur inconnue"
     assert lines[3].startswith("  aide : vouliez-vous dire « avis » ?")
+
+
+@pytest.mark.parametrize("record_type", list(RECORD_TYPES))
+def test_record_classes_follow_the_schema(record_type):
+    """The typed records and the schema declare the same keys: the schema stays the one source of truth."""
+    from dataclasses import fields
+
+    from conseil.core.records import ATTRIBUTE_NAMES, RECORD_CLASSES, Record
+
+    base = {f.name for f in fields(Record)} - {"brouillon", "publication"}
+    attributes = {f.name for f in fields(RECORD_CLASSES[record_type])} - base
+    keys = {ATTRIBUTE_NAMES.get((record_type, k), k) for k in RECORD_TYPES[record_type].keys}
+    assert attributes == keys

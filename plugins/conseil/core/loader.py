@@ -76,14 +76,19 @@ def load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
         pending.append((record_type, record_id, source))
     for record_type, record_id, source in pending:
         raw = source.read()
-        record, problems = parse_record(schema.RECORD_TYPES[record_type], record_id, source.display_path, raw)
+        record, problems = parse_record(schema.RECORD_TYPES[record_type], record_id, source.display_path, raw,
+                                        partial=True)
         diagnostics.extend(problems)
-        if record is None:
+        if record is None or not record.complete:
             failed[source.uri] = source.display_path
+        if record is None:
             sources[source.display_path] = _lines(raw)
-        else:
+            continue
+        sources[source.display_path] = record.source.lines
+        if record.complete:
             index.add(record)
-            sources[source.display_path] = record.source.lines
+        else:
+            index.partial.append(record)
     diagnostics.extend(check_all(index, settings))
     diagnostics.sort(key=sort_key)
     return Corpus(index, build_graph(index, settings), diagnostics, sources, failed)

@@ -314,9 +314,10 @@ def decode(raw: bytes | str) -> str | None:
         return None
 
 
-def parse_record(record_type: RecordType, record_id: str, path: str,
-                 raw: bytes | str) -> tuple[Record | None, list[Diagnostic]]:
-    """Parse one record file. The record is None when a required field is missing or wrong."""
+def parse_record(record_type: RecordType, record_id: str, path: str, raw: bytes | str, *,
+                 partial: bool = False) -> tuple[Record | None, list[Diagnostic]]:
+    """Parse one record file. The record is None when a required field is missing or wrong,
+    unless `partial`: then it comes with `complete=False`, so its references can still be checked."""
     text = decode(raw)
     if text is None:
         return None, [Diagnostic("fichier-illisible", path, 1, 1, "le fichier n'est pas un texte UTF-8",
@@ -371,11 +372,12 @@ def parse_record(record_type: RecordType, record_id: str, path: str,
         reader.report("id-invalide", Position(1, 1, 3), f"le nom de fichier {guillemets(record_id + '.md')} "
                       "ne fait pas un identifiant valide", key=None,
                       help=f"renommez le fichier en {guillemets(slugify(record_id) + '.md')} : minuscules sans accents, chiffres et tirets")
-    if not complete:
+    if not complete and not partial:
         return None, reader.diagnostics
     cls = RECORD_CLASSES[record_type.name]
     attributes = {ATTRIBUTE_NAMES.get((record_type.name, k), k): v for k, v in values.items()}
-    record = cls(id=record_id, source=source, body=body, positions=reader.positions, **attributes)
+    record = cls(id=record_id, source=source, body=body, positions=reader.positions, complete=complete,
+                 **attributes)
     return record, reader.diagnostics
 
 

@@ -65,6 +65,7 @@ class Record:
     brouillon: bool = False
     publication: date | None = None
     positions: dict[str, Position] = field(default_factory=dict, repr=False)
+    complete: bool = field(default=True, repr=False)  # False: a required field is missing or wrong
 
     @property
     def key(self) -> str:

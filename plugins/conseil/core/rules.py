@@ -34,6 +34,7 @@ class Index:
 
     records: dict[str, dict[str, Record]] = field(default_factory=lambda: {t: {} for t in schema.RECORD_TYPES})
     files: dict[str, dict[str, str]] = field(default_factory=lambda: {t: {} for t in schema.RECORD_TYPES})
+    partial: list[Record] = field(default_factory=list)  # records with a bad required field: references only
 
     def add_file(self, record_type: str, record_id: str, path: str) -> None:
         self.files[record_type][record_id] = path
@@ -264,4 +265,7 @@ RULES: tuple[Callable[[Record, Index, Settings], Iterable[Diagnostic]], ...] = (
 
 
 def check_all(index: Index, settings: Settings) -> list[Diagnostic]:
-    return [d for record in index.all() for rule in RULES for d in rule(record, index, settings)]
+    """Every rule on every complete record; references on the incomplete ones too, so one run says it all."""
+    problems = [d for record in index.all() for rule in RULES for d in rule(record, index, settings)]
+    problems += [d for record in index.partial for d in check_references(record, index, settings)]
+    return problems
