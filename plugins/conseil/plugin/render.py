@@ -65,6 +65,11 @@ def days(value: float | int | None) -> str:
     return f"{number}\u00a0jour{'s' if value not in (0, 1) else ''}"
 
 
+def number(value: int | None) -> str:
+    """12345 -> `12 345` (French thousands separator, non-breaking)."""
+    return "—" if value is None else f"{value:,}".replace(",", "\u202f")
+
+
 def label(value: str | None) -> str:
     return schema.LABELS.get(value or "", value or "")
 
@@ -76,6 +81,7 @@ FILTERS = {
     "pourcent": percent,
     "jours": days,
     "libelle": label,
+    "nombre": number,
 }
 
 # Markdown's output, minus anything that runs code: the body is written by people, shown to everyone.
