@@ -114,6 +114,11 @@ class Rapport:
     precedente: Period | None = None
 
     @property
+    def taux_par_elu(self) -> list[tuple[str, float]]:
+        """(name, response rate) of each élu who had contributions expecting an answer."""
+        return [(ligne.elu.nom, ligne.chiffres.taux_reponse) for ligne in self.par_elu if ligne.chiffres.attendues]
+
+    @property
     def en_cours(self) -> bool:
         """True while the period is not over: its figures will still change."""
         return self.period.fin >= self.build_date
