@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Iterable
 
 from . import schema
+from .dates import date_fr
 from .figures import Count, breakdown
 from .graph import AssembleeNode, ContributionNode, EluNode, EngagementNode, Graph, ReponseNode, Tally, ThemeNode, \
     tally
@@ -34,15 +35,31 @@ class Period:
         return f"rapport/{self.slug}/"
 
     def previous(self) -> Period:
-        """The period of the same length just before; the previous year for a calendar year."""
-        if self.debut == date(self.debut.year, 1, 1) and self.fin == date(self.debut.year, 12, 31):
-            year = self.debut.year - 1
-            return year_period(year)
-        length = self.fin - self.debut
+        """The period just before: as many whole years back for a span of whole years, else as many days."""
+        if self == year_period(self.debut.year):
+            return year_period(self.debut.year - 1)
+        years = _whole_years(self.debut, self.fin)
+        if years:
+            debut = _add_years(self.debut, -years)
+        else:
+            debut = self.debut - (self.fin - self.debut) - timedelta(days=1)
         fin = self.debut - timedelta(days=1)
-        debut = fin - length
-        return Period(f"{debut.isoformat()}-{fin.isoformat()}", f"du {debut.isoformat()} au {fin.isoformat()}",
-                      debut, fin)
+        return Period(f"{debut.isoformat()}-{fin.isoformat()}", f"du {date_fr(debut)} au {date_fr(fin)}", debut, fin)
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _whole_years(debut: date, fin: date) -> int | None:
+    """N when the period runs from `debut` to the eve of its N-th anniversary, else None."""
+    for years in range(1, fin.year - debut.year + 2):
+        if _add_years(debut, years) - timedelta(days=1) == fin:
+            return years
+    return None
 
 
 def year_period(year: int) -> Period:
