@@ -198,7 +198,8 @@ DATASETS: tuple[Dataset, ...] = (
         (
             ID, URL,
             Column("nom", "string", "Prénom et nom.", _field("nom")),
-            Column("fonction", "string", "Fonction.", _field("fonction")),
+            Column("fonction", "string", "Fonction de l'élu, par exemple « Vice-présidente déléguée aux mobilités ».",
+                   _field("fonction")),
             Column("mandat_debut", "string", "Début du mandat (AAAA-MM-JJ).", _field("mandat_debut"), nullable=True,
                    format="date"),
             Column("mandat_fin", "string", "Fin du mandat (AAAA-MM-JJ).", _field("mandat_fin"), nullable=True,
