@@ -120,3 +120,11 @@ def test_each_upcoming_assembly_page_offers_its_own_calendar_file(demo_site):
     agenda = read_calendar(demo_site, "assemblees/agenda.ics")
     same = next(e for e in agenda.walk("VEVENT") if e["UID"] == event["UID"])
     assert same.decoded("DTSTART") == event.decoded("DTSTART")
+
+
+def test_no_entry_is_dated_after_the_build(demo_site):
+    parsed = parse_feed(demo_site, "flux/publications.xml")
+    assert max(e.updated for e in parsed.entries)[:10] <= "2026-11-23"
+    announced = next(e for e in parsed.entries if e.id.endswith("/2027-02-04-atelier-mobilites-rurales/"))
+    assert announced.published.startswith("2026-11-23")  # announced, not yet held
+    assert parsed.feed.updated.startswith("2026-11-23")

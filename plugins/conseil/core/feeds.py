@@ -40,6 +40,15 @@ def _moment(day: date) -> datetime:
     return datetime.combine(day, time(12, 0), tzinfo=PARIS)
 
 
+def entry_day(node: Any, build_date: date) -> date:
+    """When a record appeared: its embargo date when it had one, else its own date, never after the build.
+
+    An assembly is announced before it takes place: its entry is not dated in the future.
+    """
+    day = node.publication or node.date
+    return min(day, build_date)
+
+
 def summary_of(node: Any) -> str:
     """A short French summary of a record, for feed entries."""
     if node.type == "contributions":
@@ -55,7 +64,8 @@ def summary_of(node: Any) -> str:
 
 def build_feed(feed: Feed, graph: Graph, *, nom: str, site_url: str) -> str:
     """The Atom document of one feed; entries newest first, ids are the records' public URLs."""
-    nodes = sorted(feed.nodes(graph), key=lambda n: (n.date, n.type, n.id), reverse=True)[:MAX_ENTRIES]
+    today = graph.build_date
+    nodes = sorted(feed.nodes(graph), key=lambda n: (entry_day(n, today), n.type, n.id), reverse=True)[:MAX_ENTRIES]
     generator = FeedGenerator()
     generator.id(public_url(site_url, feed.path))
     generator.title(f"{nom} — {feed.titre}")
@@ -67,15 +77,15 @@ def build_feed(feed: Feed, graph: Graph, *, nom: str, site_url: str) -> str:
     generator.rights("Licence Ouverte 2.0")
     generator.generator("conseil")
     # The newest entry's day, not the build time: the same records give the same feed.
-    generator.updated(_moment(max((n.date for n in nodes), default=graph.build_date)))
+    generator.updated(_moment(max((entry_day(n, today) for n in nodes), default=today)))
     for node in reversed(nodes):  # feedgen prepends each entry
         entry = generator.add_entry()
         url = public_url(site_url, node.url)
         entry.id(url)
         entry.title(node.titre)
         entry.link(href=url, rel="alternate")
-        entry.published(_moment(node.date))
-        entry.updated(_moment(node.date))
+        entry.published(_moment(entry_day(node, today)))
+        entry.updated(_moment(entry_day(node, today)))
         entry.summary(summary_of(node))
         entry.category(term=node.type, label=schema.RECORD_TYPES[node.type].label_plural.capitalize())
     return generator.atom_str(pretty=True).decode("utf-8")
