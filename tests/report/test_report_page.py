@@ -150,3 +150,16 @@ def test_a_narrative_for_no_period_fails_the_strict_build(tmp_path):
     result = mkdocs_build(site / "mkdocs.yml", tmp_path / "site")
     assert result.returncode != 0
     assert "content/rapports/1999.md ne correspond à aucune période de rapport" in result.stderr
+
+
+def test_the_comparison_table_sets_each_figure_beside_the_previous_year(demo_site):
+    html = report_html(demo_site, "2026")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("\u00a0", " ").replace("&nbsp;", " ")
+    previous = json.loads((FIXTURES / "rapport-2025.json").read_text(encoding="utf-8"))
+    current = json.loads((FIXTURES / "rapport-2026.json").read_text(encoding="utf-8"))
+    change = current["assemblees"] - previous["assemblees"]
+    sign = "+" if change >= 0 else "−"
+    assert f"Réunions tenues {current['assemblees']} {previous['assemblees']} {sign}{abs(change)}" in text
+    points = round((current["taux_reponse"] - previous["taux_reponse"]) * 100)
+    assert f"Taux de réponse {round(current['taux_reponse'] * 100)} % {round(previous['taux_reponse'] * 100)} %" in text
+    assert f"{'+' if points >= 0 else '−'}{abs(points)} points" in text
