@@ -33,6 +33,23 @@ class Column:
     format: str | None = None  # "date", "uri"
     choices: tuple[str, ...] = ()
 
+    @property
+    def type_label(self) -> str:
+        """The type as the data dictionary states it, in French."""
+        label = TYPE_LABELS.get(self.format or self.type, TYPE_LABELS[self.type])
+        return f"{label}, peut être vide" if self.nullable else label
+
+
+TYPE_LABELS = {
+    "string": "texte",
+    "integer": "nombre entier",
+    "number": "nombre décimal",
+    "boolean": "booléen (true ou false)",
+    "array": "liste d'identifiants",
+    "date": "date AAAA-MM-JJ",
+    "uri": "adresse web",
+}
+
 
 @dataclass(frozen=True)
 class Dataset:

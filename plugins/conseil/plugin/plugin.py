@@ -69,7 +69,8 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters.update(FILTERS)
-        env.globals.update(template_globals(self.config.nom))
+        if self.config.enabled:
+            env.globals.update(template_globals(self.config.nom))
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
