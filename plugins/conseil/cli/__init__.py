@@ -16,3 +16,7 @@ def main() -> None:
 def run() -> None:
     """Console-script entry point: usage errors exit with 2, problems found with 1."""
     main(prog_name="conseil")
+
+
+from .rapport import rapport_pdf  # noqa: E402  (commands register after the group exists)
+main.add_command(rapport_pdf)

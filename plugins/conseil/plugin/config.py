@@ -10,6 +10,16 @@ from mkdocs.config.base import Config
 from ..core import schema
 
 
+class PeriodeRapport(Config):
+    """A multi-year period that gets an activity report of its own, beside the calendar years."""
+
+    # URL segment: /rapport/<id>/ ; default « <année de début>-<année de fin> ».
+    id = c.Optional(c.Type(str))
+    titre = c.Type(str)
+    debut = c.Type(date)
+    fin = c.Type(date)
+
+
 class ConseilConfig(Config):
     enabled = c.Type(bool, default=True)
     # Shown in page titles, feeds and the report.
@@ -21,3 +31,5 @@ class ConseilConfig(Config):
     # The day the site is built for (AAAA-MM-JJ): embargoes, deadlines, upcoming assemblies.
     # Default: SOURCE_DATE_EPOCH when set (reproducible builds), else today in Europe/Paris.
     date_reference = c.Optional(c.Type((str, date)))
+    # Activity reports over several years (e.g. a mandate): [{titre, debut, fin, id?}], dates AAAA-MM-JJ.
+    rapports = c.ListOfItems(c.SubConfig(PeriodeRapport), default=[])

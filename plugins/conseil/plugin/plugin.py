@@ -18,6 +18,7 @@ from ..core import Corpus, Settings, SourceFile, load, render
 from ..core.dates import reference_date
 from ..core.loader import summary
 from .config import ConseilConfig
+from .outputs import PRINT_STYLESHEET, Outputs, add_outputs, template_globals
 from .pages import SECTIONS, add_sections, record_template, replace_records
 from .render import FILTERS, Site, build_site, sanitise
 
@@ -35,6 +36,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.site: Site | None = None
         self.routes: dict[str, str] = {}
         self.display_paths: dict[str, str] = {}
+        self.outputs = Outputs()
 
     # -- events ---------------------------------------------------------------
 
@@ -47,6 +49,8 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self._register_templates(config)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if PRINT_STYLESHEET not in config.extra_css:
+            config.extra_css.append(PRINT_STYLESHEET)
         return config
 
     @event_priority(50)  # before search and other plugins see the files
@@ -58,11 +62,15 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.site = build_site(self.corpus, self.config.nom, preview=self.preview)
         self.routes = replace_records(files, self.corpus, config, preview=self.preview)
         add_sections(files, config)
+        self.outputs = add_outputs(files, self.corpus, config, self.config)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
+        files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "rapport.css")))
         return files
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters.update(FILTERS)
+        if self.config.enabled:
+            env.globals.update(template_globals(self.config.nom))
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -81,6 +89,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         key = self.routes.get(page.file.src_uri)
         if key:
             context["fiche"] = self.site.graph.by_key[key]
+        context.update(self.outputs.context_for(page.file.src_uri))
         if self.preview:
             context["problemes"] = self._problems_of(page)
         return context

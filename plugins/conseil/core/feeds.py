@@ -1,0 +1,95 @@
+"""Atom feeds of what the site publishes, built with feedgen from the graph (published records only)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any, Callable
+
+from feedgen.feed import FeedGenerator
+
+from . import schema
+from .dates import PARIS, date_fr
+from .graph import Graph
+from .opendata import public_url
+
+MAX_ENTRIES = 100
+
+
+@dataclass(frozen=True)
+class Feed:
+    path: str  # under the site: flux/contributions.xml
+    titre: str
+    description: str
+    nodes: Callable[[Graph], list[Any]]
+
+
+FEEDS: tuple[Feed, ...] = (
+    Feed("flux/publications.xml", "Toutes les publications",
+         "Assemblées, contributions et réponses des élus, des plus récentes aux plus anciennes.",
+         lambda g: [*g.assemblees, *g.contributions, *g.reponses]),
+    Feed("flux/contributions.xml", "Contributions", "Les avis, contributions, alertes et questions adressés aux élus.",
+         lambda g: list(g.contributions)),
+    Feed("flux/reponses.xml", "Réponses des élus", "Les réponses des élus aux contributions du conseil.",
+         lambda g: list(g.reponses)),
+)
+
+
+def _moment(day: date) -> datetime:
+    """Records carry a day; feeds need an instant: noon in Paris, so the day is the same everywhere in France."""
+    return datetime.combine(day, time(12, 0), tzinfo=PARIS)
+
+
+def entry_day(node: Any, build_date: date) -> date:
+    """When a record appeared: its embargo date when it had one, else its own date, never after the build.
+
+    An assembly is announced before it takes place: its entry is not dated in the future.
+    """
+    day = node.publication or node.date
+    return min(day, build_date)
+
+
+def summary_of(node: Any) -> str:
+    """A short French summary of a record, for feed entries."""
+    if node.type == "contributions":
+        lead = f"{schema.NATURES[node.nature]} du {date_fr(node.date)} — {schema.STATUTS[node.statut]}."
+        return f"{lead} {node.resume}" if node.resume else lead
+    if node.type == "reponses":
+        who = node.elu.nom if node.elu else "Un élu"
+        answered = " ; ".join(c.titre for c in node.contributions)
+        return f"{who} répond le {date_fr(node.date)} ({schema.POSITIONS[node.position]}) : {answered}."
+    where = f", {node.lieu}" if node.lieu else ""
+    return f"{schema.ASSEMBLEE_TYPES[node.type_assemblee]}, {date_fr(node.date, with_weekday=True)}{where}."
+
+
+def build_feed(feed: Feed, graph: Graph, *, nom: str, site_url: str) -> str:
+    """The Atom document of one feed; entries newest first, ids are the records' public URLs."""
+    today = graph.build_date
+    nodes = sorted(feed.nodes(graph), key=lambda n: (entry_day(n, today), n.type, n.id), reverse=True)[:MAX_ENTRIES]
+    generator = FeedGenerator()
+    generator.id(public_url(site_url, feed.path))
+    generator.title(f"{nom} — {feed.titre}")
+    generator.subtitle(feed.description)
+    generator.author({"name": nom})
+    generator.link(href=public_url(site_url, ""), rel="alternate")
+    generator.link(href=public_url(site_url, feed.path), rel="self")
+    generator.language("fr")
+    generator.rights("Licence Ouverte 2.0")
+    generator.generator("conseil")
+    # The newest entry's day, not the build time: the same records give the same feed.
+    generator.updated(_moment(max((entry_day(n, today) for n in nodes), default=today)))
+    for node in reversed(nodes):  # feedgen prepends each entry
+        entry = generator.add_entry()
+        url = public_url(site_url, node.url)
+        entry.id(url)
+        entry.title(node.titre)
+        entry.link(href=url, rel="alternate")
+        entry.published(_moment(entry_day(node, today)))
+        entry.updated(_moment(entry_day(node, today)))
+        entry.summary(summary_of(node))
+        entry.category(term=node.type, label=schema.RECORD_TYPES[node.type].label_plural.capitalize())
+    return generator.atom_str(pretty=True).decode("utf-8")
+
+
+def feed_files(graph: Graph, *, nom: str, site_url: str) -> dict[str, str]:
+    return {feed.path: build_feed(feed, graph, nom=nom, site_url=site_url) for feed in FEEDS}

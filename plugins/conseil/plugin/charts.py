@@ -1,0 +1,79 @@
+"""Bar charts as inline SVG, drawn at build time: no JavaScript, nothing loaded from elsewhere.
+
+Each chart is an image for assistive technologies (role="img", <title>, <desc> holding the data
+in words); the page shows the same data as a table next to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Iterable
+
+from markupsafe import Markup
+
+from ..core.figures import Count
+
+WIDTH = 640
+LABEL_WIDTH = 230
+VALUE_WIDTH = 70
+ROW_HEIGHT = 30
+BAR_HEIGHT = 18
+BAR_COLOUR = "#303f9f"  # indigo 700: 9.4:1 on white
+TEXT_COLOUR = "#1f1f1f"
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    text: str  # the value as a reader reads it: « 12 », « 67 % »
+
+
+def bars_of_counts(counts: Iterable[Count]) -> list[Bar]:
+    return [Bar(c.label, c.count, str(c.count)) for c in counts]
+
+
+def bar_chart(bars: Iterable[Bar], title: str, chart_id: str, maximum: float | None = None) -> Markup:
+    """A horizontal bar chart; `maximum` fixes the scale (100 for percentages), else the largest bar."""
+    bars = list(bars)
+    top = maximum or max((b.value for b in bars), default=0) or 1
+    height = ROW_HEIGHT * len(bars) + 10
+    scale = (WIDTH - LABEL_WIDTH - VALUE_WIDTH) / top
+    description = " ; ".join(f"{b.label} : {b.text}" for b in bars) + "."
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="cdd-graphique" role="img" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" aria-labelledby="{chart_id}-titre {chart_id}-desc">',
+        f'<title id="{chart_id}-titre">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+    ]
+    for row, bar in enumerate(bars):
+        y = 5 + row * ROW_HEIGHT
+        middle = y + ROW_HEIGHT / 2
+        length = round(bar.value * scale, 1)
+        parts.append(
+            f'<text x="{LABEL_WIDTH - 8}" y="{middle}" text-anchor="end" dominant-baseline="middle" '
+            f'font-size="14" fill="{TEXT_COLOUR}">{escape(_shorten(bar.label))}</text>'
+            f'<rect x="{LABEL_WIDTH}" y="{middle - BAR_HEIGHT / 2}" width="{length}" height="{BAR_HEIGHT}" '
+            f'fill="{BAR_COLOUR}"/>'
+            f'<text x="{LABEL_WIDTH + length + 6}" y="{middle}" dominant-baseline="middle" font-size="14" '
+            f'fill="{TEXT_COLOUR}">{escape(bar.text)}</text>'
+        )
+    parts.append(f'<line x1="{LABEL_WIDTH}" y1="0" x2="{LABEL_WIDTH}" y2="{height}" stroke="{TEXT_COLOUR}"/>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _shorten(label: str, limit: int = 30) -> str:
+    """Long labels are cut in the drawing; the full label is in the <desc> and the table."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def chart_of_counts(counts: Iterable[Count], title: str, chart_id: str) -> Markup:
+    return bar_chart(bars_of_counts(counts), title, chart_id)
+
+
+def chart_of_rates(rows: Iterable[tuple[str, float | None]], title: str, chart_id: str) -> Markup:
+    """Rates from 0 to 1 drawn on a 0–100 % scale; rows without a rate are left out."""
+    bars = [Bar(label, round(rate * 100), f"{round(rate * 100)}\u00a0%") for label, rate in rows if rate is not None]
+    return bar_chart(bars, title, chart_id, maximum=100)

@@ -1,0 +1,130 @@
+"""Atom feeds (read by feedparser) and the iCalendar agenda (read by icalendar) of the demo site."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import feedparser
+import pytest
+from icalendar import Calendar
+
+from conseil.core.feeds import FEEDS
+
+pytestmark = pytest.mark.slow
+
+SITE_URL = "https://conseil-developpement.example.org/"
+PUBLISHED = {"assemblees": 17, "contributions": 30, "reponses": 18}  # counted in content/
+
+
+def parse_feed(site: Path, path: str):
+    return feedparser.parse((site / path).read_bytes())
+
+
+@pytest.mark.parametrize("feed", FEEDS, ids=lambda f: f.path)
+def test_feed_is_well_formed_atom(demo_site, feed):
+    parsed = parse_feed(demo_site, feed.path)
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    assert parsed.feed.id == SITE_URL + feed.path
+    assert parsed.feed.title.startswith("Conseil de développement de Val-d'Arvel — ")
+    assert any(link.rel == "self" and link.href == SITE_URL + feed.path for link in parsed.feed.links)
+
+
+@pytest.mark.parametrize("feed", FEEDS, ids=lambda f: f.path)
+def test_each_entry_has_a_stable_id_a_date_and_a_summary(demo_site, feed):
+    entries = parse_feed(demo_site, feed.path).entries
+    assert entries
+    ids = [e.id for e in entries]
+    assert len(set(ids)) == len(ids)
+    for entry in entries:
+        assert entry.id.startswith(SITE_URL) and entry.id == entry.link
+        relative = entry.id[len(SITE_URL):]
+        assert (demo_site / relative / "index.html").is_file()
+        assert entry.updated_parsed and entry.published_parsed
+        assert entry.summary.strip()
+    dates = [e.updated_parsed for e in entries]
+    assert dates == sorted(dates, reverse=True)  # newest first
+
+
+def test_feeds_hold_every_published_record_of_their_kind(demo_site):
+    counts = {f.path: len(parse_feed(demo_site, f.path).entries) for f in FEEDS}
+    assert counts == {"flux/publications.xml": sum(PUBLISHED.values()),
+                      "flux/contributions.xml": PUBLISHED["contributions"],
+                      "flux/reponses.xml": PUBLISHED["reponses"]}
+
+
+def test_a_contribution_entry_says_its_nature_status_and_summary(demo_site):
+    entries = parse_feed(demo_site, "flux/contributions.xml").entries
+    entry = next(e for e in entries if e.id.endswith("/2025-06-10-question-renovation-coproprietes/"))
+    assert entry.summary.startswith("Question du 10 juin 2025 — Sans réponse, en retard.")
+    assert entry.published.startswith("2025-06-10")
+
+
+@pytest.mark.parametrize("page", ["index.html", "contributions/index.html", "rapport/2025/index.html",
+                                  "contributions/2025-04-15-alerte-qualite-eau-arvel/index.html", "404.html"])
+def test_every_page_links_to_the_feeds(demo_site, page):
+    html = (demo_site / page).read_text(encoding="utf-8")
+    for feed in FEEDS:
+        assert (f'<link rel="alternate" type="application/atom+xml" '
+                f'title="Conseil de développement de Val-d\'Arvel — {feed.titre}"') in html
+        assert f'{feed.path}"' in html
+
+
+def test_home_and_contributions_pages_show_visible_links_to_the_feeds(demo_site):
+    home = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="flux/publications.xml">flux Atom des publications</a>' in home
+    assert '<a href="assemblees/agenda.ics">agenda des assemblées</a>' in home
+    contributions = (demo_site / "contributions" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../flux/contributions.xml">flux Atom des contributions</a>' in contributions
+
+
+def read_calendar(site: Path, path: str) -> Calendar:
+    return Calendar.from_ical((site / path).read_bytes())
+
+
+def test_the_agenda_holds_every_published_assembly_in_paris_time(demo_site):
+    calendar = read_calendar(demo_site, "assemblees/agenda.ics")
+    assert str(calendar["X-WR-TIMEZONE"]) == "Europe/Paris"
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Paris"]
+    events = calendar.walk("VEVENT")
+    assert len(events) == PUBLISHED["assemblees"]
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    for event in events:
+        start = event.decoded("DTSTART")
+        if isinstance(start, datetime):
+            assert str(start.tzinfo) == "Europe/Paris"
+            assert event.decoded("DTEND") > start
+        url = str(event["URL"])
+        assert url.startswith(SITE_URL + "assemblees/")
+        assert (demo_site / url[len(SITE_URL):] / "index.html").is_file()
+
+
+def test_an_event_has_its_place_hours_and_a_stable_uid(demo_site):
+    calendar = read_calendar(demo_site, "assemblees/agenda.ics")
+    event = next(e for e in calendar.walk("VEVENT")
+                 if str(e["UID"]) == "assemblee-2025-01-23-assemblee-ouverte-lancement-2025@conseil-developpement.example.org")
+    assert str(event["SUMMARY"]) == "Assemblée ouverte de lancement : nos chantiers pour 2025"
+    start = event.decoded("DTSTART")
+    assert (start.date(), start.hour, start.minute, start.utcoffset().total_seconds()) == (date(2025, 1, 23), 18, 30, 3600)
+    assert str(event["LOCATION"]).startswith("Maison de la Métropole, salle du Conseil")
+
+
+def test_each_upcoming_assembly_page_offers_its_own_calendar_file(demo_site):
+    page_id = "2026-12-10-assemblee-ouverte-rapport-activite-2026"
+    html = (demo_site / "assemblees" / page_id / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="../{page_id}.ics" download>Ajouter à mon agenda</a>' in html
+    single = read_calendar(demo_site, f"assemblees/{page_id}.ics")
+    [event] = single.walk("VEVENT")
+    agenda = read_calendar(demo_site, "assemblees/agenda.ics")
+    same = next(e for e in agenda.walk("VEVENT") if e["UID"] == event["UID"])
+    assert same.decoded("DTSTART") == event.decoded("DTSTART")
+
+
+def test_no_entry_is_dated_after_the_build(demo_site):
+    parsed = parse_feed(demo_site, "flux/publications.xml")
+    assert max(e.updated for e in parsed.entries)[:10] <= "2026-11-23"
+    announced = next(e for e in parsed.entries if e.id.endswith("/2027-02-04-atelier-mobilites-rurales/"))
+    assert announced.published.startswith("2026-11-23")  # announced, not yet held
+    assert parsed.feed.updated.startswith("2026-11-23")

@@ -1,0 +1,39 @@
+"""Drafts and embargoed records appear in no export, feed, calendar or report."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+UNPUBLISHED = (
+    "2026-11-18-avis-eclairage-public",  # draft contribution
+    "2026-11-10-avis-revision-scot",  # embargoed contribution
+    "2026-11-20-reponse-programme-local-habitat",  # draft answer
+)
+UNPUBLISHED_TITLES = ("éclairage public", "révision du schéma de cohérence territoriale")
+
+
+def generated_files(site):
+    patterns = ("donnees/*", "flux/*.xml", "assemblees/*.ics", "rapport/**/*.html")
+    return sorted({p for pattern in patterns for p in site.glob(pattern) if p.is_file()})
+
+
+def test_generated_files_exist(demo_site):
+    names = {p.relative_to(demo_site).as_posix() for p in generated_files(demo_site)}
+    assert {"donnees/contributions.csv", "donnees/reponses.json", "flux/publications.xml",
+            "assemblees/agenda.ics", "rapport/2026/index.html", "rapport/mandature-2020-2026/index.html"} <= names
+
+
+@pytest.mark.parametrize("record_id", UNPUBLISHED)
+def test_unpublished_ids_are_in_no_generated_file(demo_site, record_id):
+    leaking = [p.relative_to(demo_site).as_posix() for p in generated_files(demo_site)
+               if record_id in p.read_text(encoding="utf-8")]
+    assert leaking == []
+
+
+@pytest.mark.parametrize("title", UNPUBLISHED_TITLES)
+def test_unpublished_titles_are_in_no_export_or_feed(demo_site, title):
+    leaking = [p.relative_to(demo_site).as_posix() for p in generated_files(demo_site)
+               if title in p.read_text(encoding="utf-8").lower()]
+    assert leaking == []

@@ -1,0 +1,120 @@
+"""Open-data exports: UTF-8 CSV and JSON per dataset, each valid against its JSON Schema, and documented."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from conseil.core.opendata import DATASETS
+
+pytestmark = pytest.mark.slow
+
+SITE_URL = "https://conseil-developpement.example.org/"
+# Published records of the demo council, counted in content/ (drafts and embargoed ones left out).
+EXPECTED_ROWS = {"assemblees": 17, "contributions": 30, "reponses": 18, "elus": 6, "themes": 8}
+
+
+def read_csv(site: Path, name: str) -> tuple[list[str], list[dict[str, str]]]:
+    raw = (site / "donnees" / f"{name}.csv").read_bytes()
+    text = raw.decode("utf-8")  # fails on anything but UTF-8
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    return reader.fieldnames, list(reader)
+
+
+def read_json(site: Path, name: str) -> list[dict]:
+    return json.loads((site / "donnees" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def read_schema(site: Path, name: str) -> dict:
+    return json.loads((site / "donnees" / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("dataset", DATASETS, ids=lambda d: d.name)
+def test_json_export_is_valid_against_its_schema(demo_site, dataset):
+    schema = read_schema(demo_site, dataset.name)
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(read_json(demo_site, dataset.name))]
+    assert errors == []
+
+
+@pytest.mark.parametrize("dataset", DATASETS, ids=lambda d: d.name)
+def test_csv_has_one_header_row_and_the_same_rows_as_the_json(demo_site, dataset):
+    header, rows = read_csv(demo_site, dataset.name)
+    records = read_json(demo_site, dataset.name)
+    assert header == [c.name for c in dataset.columns]
+    assert len(rows) == len(records)
+    assert [r["id"] for r in rows] == [r["id"] for r in records]
+    assert len({r["id"] for r in rows}) == len(rows)  # stable ids are unique
+
+
+def test_each_dataset_holds_every_published_record(demo_site):
+    for name, count in EXPECTED_ROWS.items():
+        assert len(read_json(demo_site, name)) == count, name
+    engagements = read_json(demo_site, "engagements")
+    assert len(engagements) == sum(r["engagements"] for r in read_json(demo_site, "reponses"))
+
+
+def test_dates_are_iso_8601_and_urls_are_the_public_pages(demo_site):
+    _, rows = read_csv(demo_site, "contributions")
+    for row in rows:
+        assert date.fromisoformat(row["date"])
+        assert row["url"] == f"{SITE_URL}contributions/{row['id']}/"
+        assert (demo_site / "contributions" / row["id"] / "index.html").is_file()
+    _, assemblees = read_csv(demo_site, "assemblees")
+    assert all(re.fullmatch(r"\d\d:\d\d|", a["heure_debut"]) for a in assemblees)
+
+
+def test_contributions_carry_their_derived_status(demo_site):
+    records = {r["id"]: r for r in read_json(demo_site, "contributions")}
+    late = records["2025-06-10-question-renovation-coproprietes"]
+    assert (late["statut"], late["date_premiere_reponse"], late["reponses"]) == ("en-retard", None, [])
+    assert late["retard_jours"] > 0
+    answered = records["2025-02-06-question-tarification-solidaire-transports"]
+    assert answered["statut"] == "repondue"
+    assert answered["reponses"] == ["2025-03-03-reponse-tarification-solidaire"]
+    assert (answered["date_premiere_reponse"], answered["delai_reponse_jours"]) == ("2025-03-03", 25)
+    _, rows = read_csv(demo_site, "contributions")
+    row = next(r for r in rows if r["id"] == answered["id"])
+    assert (row["retard_jours"], row["reponse_attendue"]) == ("", "true")  # absent: empty cell; booleans in words
+
+
+def test_lists_are_joined_by_semicolons_in_csv_and_arrays_in_json(demo_site):
+    _, rows = read_csv(demo_site, "contributions")
+    records = {r["id"]: r for r in read_json(demo_site, "contributions")}
+    for row in rows:
+        assert (row["themes"].split(";") if row["themes"] else []) == records[row["id"]]["themes"]
+
+
+def test_the_data_dictionary_describes_every_column_of_every_dataset(demo_site):
+    page = (demo_site / "donnees" / "index.html").read_text(encoding="utf-8")
+    for dataset in DATASETS:
+        assert f'id="jeu-{dataset.name}"' in page
+        for name in ("csv", "json", "schema.json"):
+            assert f'href="{dataset.name}.{name}"' in page
+        for column in dataset.columns:
+            assert f"<code>{column.name}</code>" in page
+            assert column.description.replace("'", "&#39;") in page or column.description in page
+
+
+def test_every_column_has_a_json_type_and_a_french_description():
+    for dataset in DATASETS:
+        for column in dataset.columns:
+            assert column.type in {"string", "integer", "number", "boolean", "array"}
+            assert column.description.endswith(".") and len(column.description) > 10
+
+
+def test_the_dictionary_states_types_in_french():
+    contributions = next(d for d in DATASETS if d.name == "contributions")
+    columns = {c.name: c for c in contributions.columns}
+    assert columns["date"].type_label == "date AAAA-MM-JJ"
+    assert columns["echeance_reponse"].type_label == "date AAAA-MM-JJ, peut être vide"
+    assert columns["themes"].type_label == "liste d'identifiants"
+    assert columns["reponse_attendue"].type_label == "booléen (true ou false)"

@@ -1,0 +1,128 @@
+"""The activity report's figures, computed from the demo council's records, equal a hand-counted fixture."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conseil.core import Settings, files_in, load
+from conseil.core.report import Period, build_report, report_periods, year_period
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures"
+REFERENCE_DATE = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def graph():
+    content = REPO / "content"
+    corpus = load(files_in(content, REPO), Settings(build_date=REFERENCE_DATE, delai_reponse_jours=60,
+                                                    communes=(), content_dir=content))
+    assert corpus.error_count == 0
+    return corpus.graph
+
+
+def nonzero(counts) -> dict[str, int]:
+    return {c.value: c.count for c in counts if c.count}
+
+
+def tally_dict(t) -> dict[str, int]:
+    return {"contributions": t.contributions, "attendues": t.attendues, "repondues": t.repondues,
+            "en_attente": t.en_attente, "en_retard": t.en_retard}
+
+
+def summarise(rapport) -> dict:
+    """The report's figures in the shape of the hand-counted fixture."""
+    t = rapport.chiffres
+    return {
+        "assemblees": len(rapport.assemblees),
+        "participants": rapport.participants,
+        "assemblees_par_type": nonzero(rapport.assemblees_par_type),
+        "contributions": len(rapport.contributions),
+        "contributions_par_nature": nonzero(rapport.contributions_par_nature),
+        "contributions_par_origine": nonzero(rapport.contributions_par_origine),
+        "contributions_par_theme": nonzero(rapport.contributions_par_theme),
+        "attendues": t.attendues,
+        "repondues": t.repondues,
+        "taux_reponse": round(t.taux_reponse, 4) if t.taux_reponse is not None else None,
+        "delai_median_jours": t.delai_median,
+        "delai_max_jours": t.delai_max,
+        "en_attente": sorted(c.id for c in rapport.en_attente),
+        "en_retard": sorted(c.id for c in rapport.en_retard),
+        "reponses": len(rapport.reponses),
+        "reponses_par_position": nonzero(rapport.reponses_par_position),
+        "engagements": len(rapport.engagements),
+        "engagements_par_etat": nonzero(rapport.engagements_par_etat),
+        "par_elu": {line.elu.id: {**tally_dict(line.chiffres), "reponses": line.reponses} for line in rapport.par_elu},
+        "par_theme": {line.theme.id: {"assemblees": line.assemblees, **tally_dict(line.chiffres)}
+                      for line in rapport.par_theme},
+    }
+
+
+def expected(year: int) -> dict:
+    data = json.loads((FIXTURES / f"rapport-{year}.json").read_text(encoding="utf-8"))
+    data.pop("_source")
+    return data
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_report_of_the_demo_council_matches_the_hand_count(graph, year):
+    assert summarise(build_report(graph, year_period(year))) == expected(year)
+
+
+def test_comparison_sets_each_figure_beside_the_previous_year(graph):
+    rapport = build_report(graph, year_period(2026))
+    previous, current = expected(2025), expected(2026)
+    rows = {row.label: row for row in rapport.comparaison}
+    assert rapport.precedente == year_period(2025)
+    assert (rows["Réunions tenues"].valeur, rows["Réunions tenues"].precedente) == (current["assemblees"],
+                                                                                    previous["assemblees"])
+    assert rows["Contributions remises aux élus"].evolution == current["contributions"] - previous["contributions"]
+    assert round(rows["Taux de réponse"].precedente, 4) == previous["taux_reponse"]
+    assert rows["Délai médian de réponse"].precedente == previous["delai_median_jours"]
+    assert rows["Engagements pris"].valeur == current["engagements"]
+
+
+def test_periods_are_the_years_with_records_then_the_configured_ones(graph):
+    mandature = Period("mandature-2020-2026", "Mandature 2020-2026", date(2020, 7, 1), date(2026, 6, 30))
+    periods = report_periods(graph, [mandature])
+    # 2027 holds only an announced assembly: no report for a year that has not begun.
+    assert [p.slug for p in periods] == ["2025", "2026", "mandature-2020-2026"]
+
+
+def test_a_multi_year_period_counts_every_record_in_its_span(graph):
+    mandature = Period("m", "Mandature", date(2020, 7, 1), date(2026, 6, 30))
+    rapport = build_report(graph, mandature)
+    in_span = [c for c in graph.contributions if mandature.contains(c.date)]
+    assert len(rapport.contributions) == len(in_span) == 22
+    assert (rapport.precedente.debut, rapport.precedente.fin) == (date(2014, 7, 1), date(2020, 6, 30))
+
+
+def test_a_period_of_days_is_compared_with_as_many_days_before():
+    period = Period("ete", "Été 2026", date(2026, 6, 21), date(2026, 9, 22))
+    previous = period.previous()
+    assert previous.fin == date(2026, 6, 20)
+    assert previous.fin - previous.debut == period.fin - period.debut
+
+
+def test_a_period_without_records_has_zero_figures_and_no_rate(graph):
+    rapport = build_report(graph, year_period(2019))
+    assert (len(rapport.assemblees), rapport.participants, len(rapport.contributions)) == (0, 0, 0)
+    assert rapport.chiffres.taux_reponse is None and rapport.chiffres.delai_median is None
+    assert all(c.count == 0 and c.share == 0 for c in rapport.contributions_par_nature)
+
+
+def test_upcoming_assemblies_are_not_counted_as_held(graph):
+    rapport = build_report(graph, year_period(2026))
+    assert all(a.date < REFERENCE_DATE for a in rapport.assemblees)
+    assert "2026-12-10-assemblee-ouverte-rapport-activite-2026" not in {a.id for a in rapport.assemblees}
+
+
+def test_unpublished_records_count_nowhere(graph):
+    rapport = build_report(graph, year_period(2026))
+    ids = {c.id for c in rapport.contributions} | {r.id for r in rapport.reponses}
+    assert not ids & {"2026-11-18-avis-eclairage-public", "2026-11-10-avis-revision-scot",
+                      "2026-11-20-reponse-programme-local-habitat"}
