@@ -57,7 +57,7 @@ def test_an_unknown_period_lists_the_available_ones(demo_site, tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed")
 def test_without_a_built_site_the_command_builds_one(tmp_path, monkeypatch):
-    from conftest import REPO, build_env
+    from tests.conftest import REPO, build_env
 
     for name, value in build_env().items():
         monkeypatch.setenv(name, value)

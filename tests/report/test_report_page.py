@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, REPO, mkdocs_build
+from tests.conftest import FIXTURES, REPO, mkdocs_build
 
 pytestmark = pytest.mark.slow
 
