@@ -16,3 +16,8 @@ def main() -> None:
 def run() -> None:
     """Console-script entry point: usage errors exit with 2, problems found with 1."""
     main(prog_name="conseil")
+
+
+from .check import check  # noqa: E402  (commands register on the group defined above)
+
+main.add_command(check)

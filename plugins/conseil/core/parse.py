@@ -188,7 +188,7 @@ class _Reader:
         if not isinstance(node, yaml.ScalarNode):
             return self._wrong_type(field, node)
         raw = node.value.strip()
-        if node.style is None:  # plain scalar: YAML 1.1 reads 14:30 as the number 870
+        if not node.style:  # plain scalar (None in PyYAML, "" in libyaml): YAML 1.1 reads 14:30 as 870
             read_as = f" : YAML la lit comme le nombre {_sexagesimal(raw)}" if node.tag == _INT else ""
             self.report("heure-non-citee", node, f"l'heure {raw} est écrite sans guillemets{read_as}",
                         key=field.key, label="guillemets manquants", help=f'écrivez {field.key}: "{raw}"')
@@ -391,6 +391,7 @@ def _first_tab(header: str) -> tuple[int, int] | None:
 def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
     problems = {
         "mapping values are not allowed here": "deux-points inattendu (un texte contenant « : » doit être entre guillemets)",
+        "mapping values are not allowed in this context": "deux-points inattendu (un texte contenant « : » doit être entre guillemets)",
         "could not find expected ':'": "deux-points attendu après la clé",
         "found character that cannot start any token": "caractère inattendu en début de valeur",
         "found undefined alias": "alias inconnu (un texte qui commence par * doit être entre guillemets)",
