@@ -21,3 +21,6 @@ def run() -> None:
 from .check import check  # noqa: E402  (commands register on the group defined above)
 
 main.add_command(check)
+from .new import new  # noqa: E402
+
+main.add_command(new)
