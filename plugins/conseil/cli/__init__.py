@@ -18,9 +18,14 @@ def run() -> None:
     main(prog_name="conseil")
 
 
-from .check import check  # noqa: E402  (commands register on the group defined above)
+
+# Commands, one module each, registered on the group above.
+from .check import check  # noqa: E402
+from .new import new  # noqa: E402
+from .schema import schema  # noqa: E402
+from .stats import stats  # noqa: E402
 
 main.add_command(check)
-from .new import new  # noqa: E402
-
 main.add_command(new)
+main.add_command(schema)
+main.add_command(stats)
