@@ -88,7 +88,7 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, conf
         _print_human(outcome)
     else:
         click.echo(report, nl=False)
-        click.echo(_summary_line(outcome))
+        click.echo(_summary_line(outcome), err=True)  # stdout stays a valid report
     raise SystemExit(1 if outcome.diagnostics else 0)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from typing import TextIO
@@ -17,8 +18,9 @@ _SEVERITY_STYLE = {"erreur": "bold red", "avertissement": "bold yellow"}
 
 
 def make_console(file: TextIO | None = None) -> Console:
-    """Colour only on a terminal, and never with NO_COLOR (rich reads both)."""
-    return Console(file=file or sys.stdout, highlight=False, soft_wrap=True, emoji=False)
+    """Styles only on a terminal (rich detects it, FORCE_COLOR forces it); none at all with NO_COLOR."""
+    plain = {"color_system": None} if os.environ.get("NO_COLOR") else {}
+    return Console(file=file or sys.stdout, highlight=False, soft_wrap=True, emoji=False, **plain)
 
 
 def styled(diagnostic: Diagnostic, source_lines: list[str] | None) -> Text:
