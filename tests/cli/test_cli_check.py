@@ -146,3 +146,12 @@ def test_python_dash_m_and_console_script_agree():
     module = run_conseil("check", "--format", "json", cwd=BROKEN)
     assert direct.returncode == module.returncode == 1
     assert direct.stdout == module.stdout
+
+
+def test_usage_errors_and_help_are_in_french():
+    wrong = run_conseil("check", "--format", "pdf", cwd=BROKEN)
+    assert "Erreur : Valeur invalide pour '--format'" in wrong.stderr
+    assert "Essayez « conseil check --help » pour l'aide." in wrong.stderr
+    assert "Commande inconnue : 'chek'" in run_conseil("chek", cwd=BROKEN).stderr
+    help_text = run_conseil("--help", cwd=BROKEN).stdout
+    assert "Usage : conseil" in help_text and "Affiche cette aide et s'arrête." in help_text

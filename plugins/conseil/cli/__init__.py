@@ -5,6 +5,9 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .francais import install as install_french
+
+install_french()  # before the decorators below, which translate their help texts
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -62,7 +62,7 @@ def _selected(path: Path, targets: list[Path]) -> bool:
 
 
 @click.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, metavar="[CHEMINS]...", type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "-F", "output_format", type=click.Choice(FORMATS), default="human", show_default=True,
               help="human : lisible, en couleur sur un terminal ; github : annotations de pull request ; "
                    "gitlab : rapport Code Quality ; json : tous les détails.")
@@ -73,7 +73,7 @@ def _selected(path: Path, targets: list[Path]) -> bool:
 def check(paths: tuple[Path, ...], output_format: str, output: Path | None, config_file: Path | None) -> None:
     """Vérifie les fiches sans construire le site, avec les règles et les messages de la construction.
 
-    PATHS : des fiches ou des dossiers (par défaut, le docs_dir de ./mkdocs.yml, sinon content/).
+    CHEMINS : des fiches ou des dossiers (par défaut, le docs_dir de ./mkdocs.yml, sinon content/).
     Une fiche seule est vérifiée avec toutes les autres (pour les références), mais seuls ses
     problèmes sont signalés. Code de sortie : 0 sans problème, 1 s'il y en a, 2 pour une erreur d'usage.
     """
