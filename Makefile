@@ -24,10 +24,14 @@ install: $(VENV)/.runtime
 install-dev: $(VENV)/.dev
 	bash scripts/install-system-deps.sh
 
-## Build the demo site strictly, then serve it with live reload on http://$(HOST)
+## Check the records, then serve the site with live reload on http://$(HOST): problems show on their pages
 serve: install
-	$(BIN)/mkdocs build --strict --quiet
+	-$(BIN)/conseil check
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+## Check every record without building the site (same rules and messages as the build)
+check: install
+	$(BIN)/conseil check
 
 ## Build the site into site/ (fails on any error in a record)
 build: install
