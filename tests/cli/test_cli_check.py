@@ -155,3 +155,9 @@ def test_usage_errors_and_help_are_in_french():
     assert "Commande inconnue : 'chek'" in run_conseil("chek", cwd=BROKEN).stderr
     help_text = run_conseil("--help", cwd=BROKEN).stdout
     assert "Usage : conseil" in help_text and "Affiche cette aide et s'arrête." in help_text
+
+
+def test_from_a_sub_folder_of_the_site():
+    """The nearest mkdocs.yml is found; paths are shown from the site's root."""
+    result = run_conseil("check", ".", cwd=BROKEN / "content/reponses")
+    assert located(result.stdout) == [EXPECTED[4]]

@@ -44,7 +44,7 @@ def check_paths(paths: list[Path], default: Project) -> Outcome:
     for content_dir, (project, targets) in wanted.items():
         if not content_dir.is_dir():
             raise ProjectError(f"le dossier des fiches {project.content_dir} n'existe pas")
-        sources = files_in(project.content_dir)
+        sources = files_in(project.content_dir, relative_to=_display_base(project))
         corpus = load(sources, project.settings())
         whole = any(t == content_dir or t == project.root.resolve() for t in targets)
         selected = {s.display_path for s in sources if record_location(s.uri)
@@ -55,6 +55,13 @@ def check_paths(paths: list[Path], default: Project) -> Outcome:
     outcome.diagnostics.sort(key=sort_key)
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def _display_base(project: Project) -> Path:
+    """Paths are shown from the working directory (as the build shows them), or from the site's root below it."""
+    cwd = Path.cwd().resolve()
+    root = project.root.resolve()
+    return cwd if cwd == root or cwd in root.parents else root
 
 
 def _selected(path: Path, targets: list[Path]) -> bool:

@@ -113,15 +113,15 @@ def find_config(start: Path) -> Path | None:
 
 
 def discover(config_file: Path | None = None, cwd: Path | None = None) -> Project:
-    """The project of the working directory: ./mkdocs.yml's docs_dir, else ./content with default settings."""
+    """The project of the working directory: the docs_dir of the nearest mkdocs.yml, else ./content."""
     cwd = cwd or Path.cwd()
     if config_file is not None:
         if not config_file.is_file():
             raise ProjectError(f"fichier de configuration introuvable : {config_file}")
         return from_config(config_file)
-    for name in CONFIG_NAMES:
-        if (cwd / name).is_file():
-            return from_config(cwd / name)
+    found = find_config(cwd)  # from a sub-folder of the site too
+    if found is not None:
+        return from_config(found)
     return Project(cwd, cwd / DEFAULT_CONTENT, None, {})
 
 
