@@ -162,3 +162,15 @@ def test_json_report_holds_every_field(path: Path):
     if path == BROKEN:
         assert [p["code"] for p in report["problemes"]] == ["heure-non-citee", "cle-inconnue", "ref-inconnue",
                                                              "yaml-invalide", "choix-invalide"]
+
+
+def test_github_step_summary_lists_the_problems(tmp_path: Path):
+    page = tmp_path / "summary.md"
+    page.write_text("# Étapes précédentes\n", encoding="utf-8")
+    run_conseil("check", "--format", "github", cwd=BROKEN, GITHUB_STEP_SUMMARY=str(page))
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("# Étapes précédentes\n")  # appended, never overwritten
+    rows = [line for line in text.splitlines() if line.startswith("| `content/")]
+    assert len(rows) == 5
+    assert rows[-1].startswith("| `content/reponses/2026-05-04-reponse-velo.md` | 6 | `choix-invalide` |")
+    assert all(row.count(" | ") == 3 for row in rows)  # pipes inside messages are escaped

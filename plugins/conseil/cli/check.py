@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from ..core import Diagnostic, files_in, load, record_location
 from ..core.diagnostics import count_errors, plural, sort_key
 from ..core.loader import summary
 from .console import make_console, print_diagnostics
-from .formats import github_report, gitlab_report, json_report
+from .formats import github_report, github_step_summary, gitlab_report, json_report
 from .project import Project, ProjectError, discover, project_of
 
 FORMATS = ("human", "github", "gitlab", "json")
@@ -89,6 +90,10 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, conf
     except ProjectError as error:
         raise click.UsageError(str(error)) from None
     report = _report(outcome, output_format)
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if output_format == "github" and step_summary:
+        with open(step_summary, "a", encoding="utf-8") as page:
+            page.write(github_step_summary(outcome.diagnostics, _summary_line(outcome)))
     if output is not None:
         output.write_text(report or "", encoding="utf-8")
     if output_format == "human" or output is not None:

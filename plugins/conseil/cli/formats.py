@@ -103,3 +103,15 @@ def json_report(diagnostics: list[Diagnostic], checked: int) -> str:
         ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def github_step_summary(diagnostics: list[Diagnostic], summary_line: str) -> str:
+    """Markdown for the run's summary page ($GITHUB_STEP_SUMMARY): one table row per problem."""
+    lines = ["### Vérification des fiches", "", summary_line, ""]
+    if diagnostics:
+        lines += ["| Fiche | Ligne | Code | Problème |", "|---|---|---|---|"]
+        for d in diagnostics:
+            problem = full_message(d).replace("\n", " — ").replace("|", "\\|")
+            lines.append(f"| `{d.path}` | {d.line} | `{d.code}` | {problem} |")
+        lines.append("")
+    return "\n".join(lines) + "\n"
