@@ -161,3 +161,10 @@ def test_from_a_sub_folder_of_the_site():
     """The nearest mkdocs.yml is found; paths are shown from the site's root."""
     result = run_conseil("check", ".", cwd=BROKEN / "content/reponses")
     assert located(result.stdout) == [EXPECTED[4]]
+
+
+def test_files_that_are_not_records_are_skipped():
+    """pre-commit may pass any Markdown file: a README is no record and has nothing to report."""
+    result = run_conseil("check", "README.md", cwd=REPO)
+    assert result.returncode == 0
+    assert "0 fiches vérifiées" in result.stdout

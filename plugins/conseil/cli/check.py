@@ -39,6 +39,8 @@ def check_paths(paths: list[Path], default: Project) -> Outcome:
     wanted: dict[Path, tuple[Project, list[Path]]] = {}
     for path in paths or [default.content_dir]:
         project = project_of(path, default)
+        if project is None:
+            continue  # not a record: nothing to check
         entry = wanted.setdefault(project.content_dir.resolve(), (project, []))
         entry[1].append(path.resolve())
     outcome = Outcome()

@@ -125,9 +125,10 @@ def discover(config_file: Path | None = None, cwd: Path | None = None) -> Projec
     return Project(cwd, cwd / DEFAULT_CONTENT, None, {})
 
 
-def project_of(path: Path, fallback: Project) -> Project:
+def project_of(path: Path, fallback: Project) -> Project | None:
     """The project a file or folder belongs to: the fallback when it is inside its content dir,
-    else the nearest mkdocs.yml whose docs_dir holds it, else its records folder's parent."""
+    else the nearest mkdocs.yml whose docs_dir holds it, else the folder holding its records folder;
+    None when it is no record and holds none (a README, an image…)."""
     resolved = path.resolve()
     if _inside(resolved, fallback.content_dir.resolve()):
         return fallback
@@ -137,17 +138,17 @@ def project_of(path: Path, fallback: Project) -> Project:
         if _inside(resolved, project.content_dir.resolve()) or resolved == project.root.resolve():
             return project
     content_dir = content_dir_of(resolved)
-    return Project(content_dir.parent, content_dir, None, {})
+    return Project(content_dir.parent, content_dir, None, {}) if content_dir else None
 
 
-def content_dir_of(path: Path) -> Path:
-    """For a path given without a config: the folder that holds the record folders."""
+def content_dir_of(path: Path) -> Path | None:
+    """For a path outside any configured site: the folder that holds the record folders."""
     if path.is_dir() and any((path / name).is_dir() for name in schema.RECORD_TYPES):
         return path
     for folder in (path, *path.parents):
         if folder.name in schema.RECORD_TYPES:
             return folder.parent
-    return path if path.is_dir() else path.parent
+    return None
 
 
 def _inside(path: Path, folder: Path) -> bool:
