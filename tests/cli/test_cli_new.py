@@ -116,3 +116,8 @@ def test_without_any_elu_the_record_says_what_to_do(broken_copy: Path):
     text = (broken_copy / created(result)).read_text(encoding="utf-8")
     assert "aucune fiche elus/ pour l'instant : créez-en une avec « conseil new elu" in text
     assert "liste-vide" in result.stdout  # and the check says it too
+
+
+def test_configured_communes_are_listed(broken_copy: Path):
+    result = run_conseil("new", "assemblee", "Atelier", cwd=broken_copy)
+    assert "#   communes permises : Granges, Montclar" in (broken_copy / created(result)).read_text(encoding="utf-8")

@@ -69,7 +69,8 @@ def new(type_name: str, titre: str, day: date | None, brouillon: bool, config_fi
     folder.mkdir(parents=True, exist_ok=True)
     path = free_path(folder, base_id(record_type, titre, day))
     with path.open("x", encoding="utf-8") as out:  # "x": fail rather than overwrite, even in a race
-        out.write(new_record_text(record_type, titre.strip(), day, corpus.index, corpus.graph, brouillon=brouillon))
+        out.write(new_record_text(record_type, titre.strip(), day, corpus.index, corpus.graph, brouillon=brouillon,
+                                  communes=settings.communes))
 
     console = make_console()
     shown = _shown(path)

@@ -39,9 +39,9 @@ def base_id(record_type: RecordType, title: str, day: date) -> str:
 
 
 def new_record_text(record_type: RecordType, title: str, day: date, index: Index, graph: Graph | None = None,
-                    *, brouillon: bool = False) -> str:
+                    *, brouillon: bool = False, communes: tuple[str, ...] = ()) -> str:
     """The whole file: a commented YAML header and an empty body."""
-    picker = _Picker(record_type, index, graph, day)
+    picker = _Picker(record_type, index, graph, day, communes)
     article = "Nouvelle fiche"
     lines = [
         "---",
@@ -80,6 +80,8 @@ def _comment_lines(field: Field, picker: _Picker, *, required: bool) -> list[str
     kind = schema.KIND_LABELS[field.kind] if field.kind not in (schema.LIST, schema.OBJECT, schema.REFERENCE) else None
     head = f"# {field.key} ({status}{' ; ' + kind if kind else ''}) : {field.description}"
     out = [head]
+    if field.key == "commune" and picker.communes:  # the list the `commune-inconnue` rule checks against
+        out.append("#   communes permises : " + ", ".join(picker.communes))
     if field.kind == schema.CHOICE:
         out.append("#   valeurs permises : " + ", ".join(f"{v} ({schema.LABELS.get(v, v)})" for v in field.choices))
     target = _target(field)
@@ -153,8 +155,10 @@ def _lower_first(text: str) -> str:
 class _Picker:
     """Chooses existing records for the references a new record needs."""
 
-    def __init__(self, record_type: RecordType, index: Index, graph: Graph | None, day: date):
+    def __init__(self, record_type: RecordType, index: Index, graph: Graph | None, day: date,
+                 communes: tuple[str, ...] = ()):
         self.record_type = record_type
+        self.communes = communes
         self.index = index
         self.graph = graph
         self.day = day
