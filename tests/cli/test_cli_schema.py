@@ -124,3 +124,24 @@ def test_vscode_settings_point_at_the_schemas():
         assert all(glob.startswith("content/") for glob in globs)
     extensions = json.loads((REPO / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert "eliostruyf.vscode-front-matter" in extensions["recommendations"]
+
+
+def test_items_written_by_front_matter_cms_pass(tmp_path: Path):
+    """Front Matter CMS marks each item of a `block` list with `fieldGroup: <group>`: that mark is accepted."""
+    site = tmp_path / "site"
+    (site / "content/themes").mkdir(parents=True)
+    (site / "content/themes/eau.md").write_text("---\ntitre: Eau\n---\n", encoding="utf-8")
+    (site / "content/contributions").mkdir()
+    record = site / "content/contributions/2026-01-05-avis-eau.md"
+    record.write_text(
+        "---\ntitre: Avis sur l'eau\ndate: 2026-01-05\nnature: avis\norigine: auto-saisine\n"
+        "reponse_attendue: false\nrecommandations:\n  - id: r1\n    texte: Économiser l'eau\n"
+        "    fieldGroup: recommandations\n---\n", encoding="utf-8")
+    config = json.loads((REPO / "frontmatter.json").read_text(encoding="utf-8"))
+    assert "recommandations" in {g["id"] for g in config["frontMatter.taxonomy.fieldGroups"]}
+    assert run_conseil("check", cwd=site).returncode == 0
+    assert jsonschema.Draft202012Validator(record_schema(schema.CONTRIBUTIONS)).is_valid(front_matter(record))
+    record.write_text(record.read_text(encoding="utf-8").replace("fieldGroup: recommandations", "fieldGroup: autre"),
+                      encoding="utf-8")
+    wrong = run_conseil("check", cwd=site)
+    assert wrong.returncode == 1 and "[cle-inconnue] fieldGroup" in wrong.stdout

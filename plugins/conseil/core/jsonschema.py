@@ -105,7 +105,10 @@ def _list(field: Field) -> dict[str, Any]:
 
 
 def _object_field(field: Field) -> dict[str, Any]:
-    return {"description": field.description, **_object(field.fields)}
+    out = {"description": field.description, **_object(field.fields)}
+    out["properties"][schema.EDITOR_GROUP_KEY] = {
+        "description": "Marque écrite par Front Matter CMS : le groupe de champs de l'élément.", "const": field.key}
+    return out
 
 
 _KINDS = {
