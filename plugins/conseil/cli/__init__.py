@@ -21,7 +21,6 @@ def run() -> None:
     main(prog_name="conseil")
 
 
-
 # Commands, one module each, registered on the group above.
 from .check import check  # noqa: E402
 from .new import new  # noqa: E402
