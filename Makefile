@@ -24,10 +24,15 @@ install: $(VENV)/.runtime
 install-dev: $(VENV)/.dev
 	bash scripts/install-system-deps.sh
 
-## Build the demo site strictly, then serve it with live reload on http://$(HOST)
+## Build the site strictly, then serve it with live reload on http://$(HOST).
+## A record with an error does not stop the preview: its problems show in the terminal and on its page.
 serve: install
-	$(BIN)/mkdocs build --strict --quiet
+	@$(BIN)/mkdocs build --strict --quiet || echo "==> Le site publié ne se construirait pas : corrigez les erreurs ci-dessus (l'aperçu les montre aussi sur les pages)."
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+## Check every record without building the site (same rules and messages as the build)
+check: install
+	$(BIN)/conseil check
 
 ## Build the site into site/ (fails on any error in a record)
 build: install

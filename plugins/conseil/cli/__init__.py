@@ -5,6 +5,9 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .francais import install as install_french
+
+install_french()  # before the decorators below, which translate their help texts
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,5 +21,12 @@ def run() -> None:
     main(prog_name="conseil")
 
 
-from .rapport import rapport_pdf  # noqa: E402  (commands register after the group exists)
-main.add_command(rapport_pdf)
+# Commands, one module each, registered on the group above.
+from .check import check  # noqa: E402
+from .new import new  # noqa: E402
+from .rapport import rapport_pdf  # noqa: E402
+from .schema import schema  # noqa: E402
+from .stats import stats  # noqa: E402
+
+for command in (check, new, schema, stats, rapport_pdf):
+    main.add_command(command)

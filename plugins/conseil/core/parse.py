@@ -94,8 +94,11 @@ class _Reader:
     # -- mappings -------------------------------------------------------------
 
     def read_mapping(self, node: yaml.MappingNode, fields: tuple[Field, ...], path: str,
-                     where: str) -> tuple[dict[str, Any], bool]:
-        """Convert a mapping; returns the values and whether every required field is sound."""
+                     where: str, group: str | None = None) -> tuple[dict[str, Any], bool]:
+        """Convert a mapping; returns the values and whether every required field is sound.
+
+        `group`: the list an item belongs to, whose name an editor may write under `schema.EDITOR_GROUP_KEY`.
+        """
         values: dict[str, Any] = {}
         complete = True
         seen: dict[str, yaml.Node] = {}
@@ -106,6 +109,8 @@ class _Reader:
                             help="écrivez une ligne « clé: valeur » par champ")
                 continue
             key = key_node.value
+            if group and key == schema.EDITOR_GROUP_KEY and getattr(value_node, "value", None) == group:
+                continue  # Front Matter CMS's mark of the item's field group: not content
             key_path = f"{path}.{key}" if path else key
             if key in seen:
                 first = self.position_of(seen[key])
@@ -258,7 +263,8 @@ class _Reader:
     def _read_objet(self, field: Field, node: yaml.Node, path: str):
         if not isinstance(node, yaml.MappingNode):
             return self._wrong_type(field, node)
-        values, complete = self.read_mapping(node, field.fields, path, f"dans un élément de {field.key}")
+        values, complete = self.read_mapping(node, field.fields, path, f"dans un élément de {field.key}",
+                                             group=field.key)
         if not complete:
             return False, None
         return True, OBJECT_CLASSES[field.key](**values)

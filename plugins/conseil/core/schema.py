@@ -34,6 +34,10 @@ KIND_LABELS = {
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
+# Front Matter CMS writes `fieldGroup: <list key>` in each item of a list it edits (`documents`,
+# `recommandations`…). That exact mark is accepted in list items; any other value is an unknown key.
+EDITOR_GROUP_KEY = "fieldGroup"
+
 
 @dataclass(frozen=True)
 class Field:

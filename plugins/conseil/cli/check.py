@@ -1,0 +1,136 @@
+"""`conseil check`: the build's validation, without building the site."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from ..core import Diagnostic, files_in, load, record_location
+from ..core.diagnostics import count_errors, plural, sort_key
+from ..core.loader import summary
+from .console import make_console, print_diagnostics
+from .formats import github_report, github_step_summary, gitlab_report, json_report
+from .project import Project, ProjectError, discover, project_of
+
+FORMATS = ("human", "github", "gitlab", "json")
+
+
+@dataclass
+class Outcome:
+    """What a check found among the files asked for."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    checked: int = 0  # record files checked
+    seconds: float = 0.0
+
+    @property
+    def error_count(self) -> int:
+        return count_errors(self.diagnostics)
+
+
+def check_paths(paths: list[Path], default: Project) -> Outcome:
+    """Load each content dir once, as the plugin does, and keep the problems of the files asked for."""
+    started = time.perf_counter()
+    wanted: dict[Path, tuple[Project, list[Path]]] = {}
+    for path in paths or [default.content_dir]:
+        project = project_of(path, default)
+        if project is None:
+            continue  # not a record: nothing to check
+        entry = wanted.setdefault(project.content_dir.resolve(), (project, []))
+        entry[1].append(path.resolve())
+    outcome = Outcome()
+    for content_dir, (project, targets) in wanted.items():
+        if not content_dir.is_dir():
+            raise ProjectError(f"le dossier des fiches {project.content_dir} n'existe pas")
+        sources = files_in(project.content_dir, relative_to=_display_base(project))
+        corpus = load(sources, project.settings())
+        whole = any(t == content_dir or t == project.root.resolve() for t in targets)
+        selected = {s.display_path for s in sources if record_location(s.uri)
+                    and (whole or _selected(content_dir / s.uri, targets))}
+        outcome.checked += len(selected)
+        outcome.diagnostics.extend(d for d in corpus.diagnostics if whole or d.path in selected)
+        outcome.sources.update(corpus.sources)
+    outcome.diagnostics.sort(key=sort_key)
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def _display_base(project: Project) -> Path:
+    """Paths are shown from the working directory (as the build shows them), or from the site's root below it."""
+    cwd = Path.cwd().resolve()
+    root = project.root.resolve()
+    return cwd if cwd == root or cwd in root.parents else root
+
+
+def _selected(path: Path, targets: list[Path]) -> bool:
+    return any(path == t or t in path.parents for t in targets)
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, metavar="[CHEMINS]...", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "-F", "output_format", type=click.Choice(FORMATS), default="human", show_default=True,
+              help="human : lisible, en couleur sur un terminal ; github : annotations de pull request ; "
+                   "gitlab : rapport Code Quality ; json : tous les détails.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Écrit le rapport dans ce fichier ; le terminal affiche alors les problèmes en clair.")
+@click.option("--config-file", "-f", type=click.Path(dir_okay=False, path_type=Path),
+              help="Le mkdocs.yml du site (par défaut : celui du dossier courant).")
+def check(paths: tuple[Path, ...], output_format: str, output: Path | None, config_file: Path | None) -> None:
+    """Vérifie les fiches sans construire le site, avec les règles et les messages de la construction.
+
+    CHEMINS : des fiches ou des dossiers (par défaut, le docs_dir de ./mkdocs.yml, sinon content/).
+    Une fiche seule est vérifiée avec toutes les autres (pour les références), mais seuls ses
+    problèmes sont signalés. Code de sortie : 0 sans problème, 1 s'il y en a, 2 pour une erreur d'usage.
+    """
+    try:
+        outcome = check_paths(list(paths), discover(config_file))
+    except ProjectError as error:
+        raise click.UsageError(str(error)) from None
+    report = _report(outcome, output_format)
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if output_format == "github" and step_summary:
+        with open(step_summary, "a", encoding="utf-8") as page:
+            page.write(github_step_summary(outcome.diagnostics, _summary_line(outcome)))
+    if output is not None:
+        output.write_text(report or "", encoding="utf-8")
+    if output_format == "human" or output is not None:
+        _print_human(outcome)
+    else:
+        click.echo(report, nl=False)
+        click.echo(_summary_line(outcome), err=True)  # stdout stays a valid report
+    raise SystemExit(1 if outcome.diagnostics else 0)
+
+
+def _report(outcome: Outcome, output_format: str) -> str | None:
+    if output_format == "github":
+        return github_report(outcome.diagnostics)
+    if output_format == "gitlab":
+        return gitlab_report(outcome.diagnostics)
+    if output_format == "json":
+        return json_report(outcome.diagnostics, outcome.checked)
+    return None
+
+
+def _summary_line(outcome: Outcome) -> str:
+    checked = plural(outcome.checked, "fiche vérifiée", "fiches vérifiées")
+    if not outcome.diagnostics:
+        return f"conseil : {checked}, aucun problème ({outcome.seconds:.2f} s)."
+    files = len({d.path for d in outcome.diagnostics})
+    where = plural(files, "fiche")
+    return f"conseil : {summary(outcome)} dans {where} ({checked}, {outcome.seconds:.2f} s)."
+
+
+def _print_human(outcome: Outcome) -> None:
+    console = make_console()
+    print_diagnostics(console, outcome.diagnostics, outcome.sources)
+    style = "bold red" if outcome.error_count else ("bold yellow" if outcome.diagnostics else "bold green")
+    mark = "✗" if outcome.diagnostics else "✓"
+    console.print(f"{mark} {_summary_line(outcome)}", style=style)
+    if outcome.diagnostics:
+        console.print("Corrigez les fiches puis relancez « conseil check » ; « make serve » montre "
+                      "les mêmes problèmes en tête de chaque page dans l'aperçu.", style="dim")

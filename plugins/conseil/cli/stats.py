@@ -1,0 +1,105 @@
+"""`conseil stats`: the follow-up figures in the terminal, computed by the core as the site shows them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from ..core import files_in, load
+from ..core.dates import date_fr
+from ..core.figures import follow_up
+from ..core.loader import summary
+from .console import make_console
+from .project import ProjectError, discover
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{round(value * 100)} %"
+
+
+def _days(value: float | int | None) -> str:
+    if value is None:
+        return "—"
+    rounded = round(value)
+    return f"{rounded} jour{'s' if rounded > 1 else ''}"
+
+
+def figures(suivi) -> dict:
+    """The key figures, by name: what the JSON output holds and the table shows."""
+    chiffres = suivi.chiffres
+    return {
+        "contributions": chiffres.contributions,
+        "reponses_attendues": chiffres.attendues,
+        "repondues": chiffres.repondues,
+        "en_attente": chiffres.en_attente,
+        "en_retard": chiffres.en_retard,
+        "taux_reponse": chiffres.taux_reponse,
+        "repondues_dans_les_delais": chiffres.repondues_dans_les_delais,
+        "delai_median_jours": chiffres.delai_median,
+        "engagements": suivi.engagements,
+        "engagements_en_retard": len(suivi.engagements_en_retard),
+    }
+
+
+@click.command("stats")
+@click.option("--format", "-F", "output_format", type=click.Choice(("human", "json")), default="human",
+              show_default=True, help="human : tableau lisible ; json : les chiffres pour un autre outil.")
+@click.option("--config-file", "-f", type=click.Path(dir_okay=False, path_type=Path),
+              help="Le mkdocs.yml du site (par défaut : celui du dossier courant).")
+def stats(output_format: str, config_file: Path | None) -> None:
+    """Les chiffres clés du suivi : réponses en attente, en retard, taux de réponse.
+
+    Seules les fiches publiées comptent, comme sur le site (date de référence : celle de la construction).
+    """
+    try:
+        project = discover(config_file)
+        settings = project.settings()
+    except ProjectError as error:
+        raise click.UsageError(str(error)) from None
+    if not project.content_dir.is_dir():
+        raise click.UsageError(f"le dossier des fiches {project.content_dir} n'existe pas")
+    corpus = load(files_in(project.content_dir), settings)
+    suivi = follow_up(corpus.graph)
+    values = figures(suivi)
+    if output_format == "json":
+        values["date_reference"] = settings.build_date.isoformat()
+        values["en_retard_liste"] = [
+            {"id": c.id, "titre": c.titre, "echeance": c.echeance.isoformat(), "retard_jours": c.retard_jours,
+             "destinataires": [e.id for e in c.destinataires]} for c in suivi.en_retard]
+        click.echo(json.dumps(values, ensure_ascii=False, indent=2))
+        return
+
+    console = make_console()
+    table = Table(title=f"Suivi des réponses au {date_fr(settings.build_date)}", title_justify="left")
+    table.add_column("Indicateur")
+    table.add_column("Valeur", justify="right")
+    table.add_row("Contributions publiées", str(values["contributions"]))
+    table.add_row("dont appelant une réponse", str(values["reponses_attendues"]))
+    table.add_row("Répondues", str(values["repondues"]))
+    table.add_row("En attente de réponse", str(values["en_attente"]))
+    table.add_row("[bold red]En retard[/]" if values["en_retard"] else "En retard", str(values["en_retard"]))
+    table.add_row("Taux de réponse", _percent(values["taux_reponse"]))
+    table.add_row("Répondues dans les délais", str(values["repondues_dans_les_delais"]))
+    table.add_row("Délai médian de réponse", _days(values["delai_median_jours"]))
+    table.add_row("Engagements pris", str(values["engagements"]))
+    table.add_row("Engagements à l'échéance dépassée", str(values["engagements_en_retard"]))
+    console.print(table)
+
+    if suivi.en_retard:
+        late = Table(title="Contributions en retard (la plus ancienne échéance d'abord)", title_justify="left")
+        late.add_column("Contribution")
+        late.add_column("Échéance")
+        late.add_column("Retard", justify="right")
+        late.add_column("Destinataires")
+        for c in suivi.en_retard:
+            late.add_row(f"{c.titre}\n[dim]{c.id}[/]", date_fr(c.echeance), _days(c.retard_jours),
+                         ", ".join(e.nom for e in c.destinataires))
+        console.print(late)
+    if suivi.en_attente:
+        console.print(f"Prochaine échéance : {date_fr(suivi.en_attente[0].echeance)} "
+                      f"({suivi.en_attente[0].titre}).")
+    if corpus.diagnostics:
+        console.print(f"Attention : {summary(corpus)} dans les fiches (lancez « conseil check »).", style="yellow")

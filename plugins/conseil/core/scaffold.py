@@ -1,0 +1,201 @@
+"""A new record's text, derived from `schema.py`: every required key filled, every other one explained.
+
+The record passes the checks as written: required values are the title, the day, the first
+allowed choice, or an existing record of the corpus when a reference is needed; each key is
+preceded by its description and its allowed values, and the optional keys are commented out.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Iterable
+
+from . import schema
+from .graph import Graph
+from .parse import normalise_key, slugify
+from .rules import Index
+from .schema import Field, RecordType
+
+PLACEHOLDER = "À compléter"
+_LISTED = 12  # ids listed in a comment before « … »
+
+
+def record_type_named(name: str) -> RecordType | None:
+    """`contribution`, `contributions`, `élu`, `Réponse`…: the record type a writer means."""
+    wanted = normalise_key(name.strip()).replace("_", "-")
+    for record_type in schema.RECORD_TYPES.values():
+        names = {record_type.name, record_type.singular, normalise_key(record_type.label),
+                 normalise_key(record_type.label_plural)}
+        if wanted in names:
+            return record_type
+    return None
+
+
+def base_id(record_type: RecordType, title: str, day: date) -> str:
+    """`2026-11-23-mobilites-du-quotidien` for dated types, `claire-morel` for élus and themes."""
+    slug = slugify(title)
+    return f"{day.isoformat()}-{slug}" if record_type.field("date") is not None else slug
+
+
+def new_record_text(record_type: RecordType, title: str, day: date, index: Index, graph: Graph | None = None,
+                    *, brouillon: bool = False, communes: tuple[str, ...] = ()) -> str:
+    """The whole file: a commented YAML header and an empty body."""
+    picker = _Picker(record_type, index, graph, day, communes)
+    article = "Nouvelle fiche"
+    lines = [
+        "---",
+        f"# {article} {record_type.label} : {_lower_first(record_type.description)}",
+        "# Les lignes qui commencent par # sont des commentaires : elles ne sont pas publiées.",
+        "# Vérifiez la fiche avec « conseil check » ; « make serve » la montre dans l'aperçu.",
+    ]
+    optional = []
+    for field in record_type.fields:
+        if field.key == "brouillon":
+            if brouillon:
+                lines += ["", f"# {field.description}", "brouillon: true"]
+            else:
+                optional.append(field)
+            continue
+        if _must_fill(field):
+            lines += ["", *_comment_lines(field, picker, required=True), *_filled(field, title, day, picker)]
+        else:
+            optional.append(field)
+    if optional:
+        lines += ["", "# ---- Champs facultatifs : retirez le « # » en début de ligne pour en utiliser un. ----"]
+        for field in optional:
+            lines += ["", *_comment_lines(field, picker, required=False),
+                      *(f"# {line}" for line in _example(field, day, picker).split("\n"))]
+    lines += ["", f"# Sous la ligne --- qui suit, en Markdown : {_lower_first(record_type.body)}", "---", "", ""]
+    return "\n".join(lines)
+
+
+def _must_fill(field: Field) -> bool:
+    # A list of references with a minimum (destinataires) is needed for the record to pass its rules.
+    return field.required or bool(field.min_items and field.item and field.item.kind == schema.REFERENCE)
+
+
+def _comment_lines(field: Field, picker: _Picker, *, required: bool) -> list[str]:
+    status = "obligatoire" if required else "facultatif"
+    kind = schema.KIND_LABELS[field.kind] if field.kind not in (schema.LIST, schema.OBJECT, schema.REFERENCE) else None
+    head = f"# {field.key} ({status}{' ; ' + kind if kind else ''}) : {field.description}"
+    out = [head]
+    if field.key == "commune" and picker.communes:  # the list the `commune-inconnue` rule checks against
+        out.append("#   communes permises : " + ", ".join(picker.communes))
+    if field.kind == schema.CHOICE:
+        out.append("#   valeurs permises : " + ", ".join(f"{v} ({schema.LABELS.get(v, v)})" for v in field.choices))
+    target = _target(field)
+    if target:
+        existing = picker.ids(target)
+        if existing:
+            listed = ", ".join(existing[:_LISTED]) + (", …" if len(existing) > _LISTED else "")
+            out.append(f"#   fiches {target}/ existantes : {listed}")
+        else:
+            out.append(f"#   aucune fiche {target}/ pour l'instant : créez-en une avec "
+                       f"« conseil new {schema.RECORD_TYPES[target].singular} \"…\" »")
+    return out
+
+
+def _filled(field: Field, title: str, day: date, picker: _Picker) -> list[str]:
+    key = field.key
+    if field.kind == schema.TEXT:
+        value = title if key in ("titre", "nom") else PLACEHOLDER
+        return [f"{key}: {_quoted(value)}"]
+    if field.kind == schema.DATE:
+        return [f"{key}: {day.isoformat()}"]
+    if field.kind == schema.CHOICE:
+        return [f"{key}: {field.choices[0]}"]
+    if field.kind == schema.REFERENCE:
+        chosen = picker.pick(field.target)
+        return [f"{key}: {chosen}" if chosen else f"{key}:"]
+    if field.kind == schema.LIST and field.item.kind == schema.REFERENCE:
+        chosen = picker.pick(field.item.target)
+        return [f"{key}: [{chosen}]" if chosen else f"{key}: []"]
+    return [f"# {line}" for line in _example(field, day, picker).split("\n")]
+
+
+def _example(field: Field, day: date, picker: _Picker) -> str:
+    """An example line for an optional key; references name real records when there are some."""
+    target = _target(field)
+    if target:
+        chosen = picker.pick(target) or "identifiant"
+        return f"{field.key}: [{chosen}]" if field.kind == schema.LIST else f"{field.key}: {chosen}"
+    if field.example:
+        return field.example
+    if field.kind == schema.CHOICE:
+        return f"{field.key}: {field.choices[0]}"
+    if field.kind == schema.DATE:
+        return f"{field.key}: {day.isoformat()}"
+    if field.kind == schema.TIME:
+        return f'{field.key}: "18:30"'
+    if field.kind == schema.INTEGER:
+        return f"{field.key}: {field.minimum or 0}"
+    if field.kind == schema.BOOLEAN:
+        return f"{field.key}: true"
+    return f"{field.key}: {_quoted('…')}"
+
+
+def _target(field: Field) -> str | None:
+    if field.kind == schema.REFERENCE:
+        return field.target
+    if field.kind == schema.LIST and field.item is not None and field.item.kind == schema.REFERENCE:
+        return field.item.target
+    return None
+
+
+def _quoted(text: str) -> str:
+    # A JSON string is a valid double-quoted YAML scalar: colons, quotes and accents stay intact.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+class _Picker:
+    """Chooses existing records for the references a new record needs."""
+
+    def __init__(self, record_type: RecordType, index: Index, graph: Graph | None, day: date,
+                 communes: tuple[str, ...] = ()):
+        self.record_type = record_type
+        self.communes = communes
+        self.index = index
+        self.graph = graph
+        self.day = day
+        self.chosen: dict[str, str] = {}
+
+    def ids(self, target: str) -> list[str]:
+        """Published records first (a published record may not cite a draft), newest first for dated types."""
+        records = self.index.records.get(target, {})
+        published = [r for r in records.values() if r.is_published(self.day)]
+        dated = schema.RECORD_TYPES[target].field("date") is not None
+        ordered = sorted(published, key=lambda r: (getattr(r, "date", None) or date.min, r.id), reverse=dated)
+        return [r.id for r in ordered]
+
+    def pick(self, target: str) -> str | None:
+        if target in self.chosen:
+            return self.chosen[target]
+        choice = self._answerable() if target == "contributions" and self.record_type.name == "reponses" else None
+        if target == "elus" and self.record_type.name == "reponses" and "contributions" in self.chosen:
+            choice = self._recipient(self.chosen["contributions"])
+        if choice is None:
+            candidates = self.ids(target)
+            if target == "contributions":  # an answer may not precede what it answers
+                candidates = [i for i in candidates if self.index.records[target][i].date <= self.day]
+            choice = candidates[0] if candidates else None
+        if choice is not None:
+            self.chosen[target] = choice
+        return choice
+
+    def _answerable(self) -> str | None:
+        """The contribution awaiting an answer with the nearest deadline: the likeliest to be answered."""
+        if self.graph is None:
+            return None
+        waiting = [c for c in self.graph.contributions if c.statut in ("en-retard", "en-attente") and c.date <= self.day]
+        waiting.sort(key=lambda c: (c.echeance or date.max, c.id))
+        return waiting[0].id if waiting else None
+
+    def _recipient(self, contribution_id: str) -> str | None:
+        record = self.index.records["contributions"].get(contribution_id)
+        recipients: Iterable[str] = getattr(record, "destinataires", []) if record else []
+        return next(iter(recipients), None)
