@@ -1,0 +1,91 @@
+"""Keyboard use (RGAA 12): a skip link first, a visible focus, the search and the navigation reachable by Tab."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import VIEWPORTS, settle
+
+pytestmark = pytest.mark.browser
+
+# What the focused element looks like: the skip link's class, the search field, a tab, the focus ring.
+FOCUSED = """() => {
+  const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+  return {tag: e.tagName.toLowerCase(), classes: e.className || "", href: e.getAttribute("href") || "",
+          text: (e.textContent || "").trim(), opacity: s.opacity,
+          ring: (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none",
+          inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight};
+}"""
+MAX_TABS = 250
+
+
+@pytest.fixture
+def desktop(browser, site_url):
+    """The home page at desktop width; the mobile menu is a known limit (see the accessibility statement)."""
+    context = browser.new_context(viewport=VIEWPORTS["bureau"], locale="fr-FR")
+    tab = context.new_page()
+    tab.goto(site_url, wait_until="load")
+    settle(tab)
+    yield tab
+    context.close()
+
+
+def tab_through(page) -> list[dict]:
+    stops = []
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+        if stops[-1]["tag"] == "body":
+            break
+    return stops
+
+
+def test_skip_link_is_first_and_shows_on_focus(desktop):
+    desktop.keyboard.press("Tab")
+    first = desktop.evaluate(FOCUSED)
+    assert "cdd-evitement" in first["classes"] and first["text"] == "Aller au contenu"
+    desktop.wait_for_timeout(300)  # the link slides in
+    shown = desktop.evaluate(FOCUSED)
+    assert shown["opacity"] == "1" and shown["inView"] and shown["ring"]
+
+
+def test_skip_link_moves_focus_to_the_content(desktop):
+    desktop.keyboard.press("Tab")
+    desktop.keyboard.press("Enter")
+    assert desktop.evaluate("document.activeElement.id") == "contenu"
+    desktop.keyboard.press("Tab")
+    after = desktop.evaluate("document.activeElement.closest('article') !== null")
+    assert after, "après le lien d'évitement, la tabulation doit entrer dans le contenu"
+
+
+def test_tab_reaches_search_and_every_section_with_a_visible_focus(desktop):
+    stops = tab_through(desktop)
+    assert any("md-search__input" in s["classes"] for s in stops), "la recherche n'est pas atteinte au clavier"
+    tabs = {s["text"] for s in stops if "md-tabs__link" in s["classes"]}
+    for section in ("Accueil", "Assemblées", "Contributions", "Réponses", "Suivi des réponses", "Élus", "Thèmes"):
+        assert section in tabs, f"l'onglet « {section} » n'est pas atteint au clavier"
+    legal = {s["text"] for s in stops if s["tag"] == "a"}
+    assert {"Mentions légales", "Données personnelles"} <= legal
+    invisible = [s for s in stops if s["tag"] != "body" and not s["ring"]]
+    assert not invisible, f"focus sans contour visible : {invisible[:5]}"
+
+
+def test_search_opens_and_answers_with_the_keyboard_only(desktop):
+    for _ in range(MAX_TABS):
+        desktop.keyboard.press("Tab")
+        if "md-search__input" in desktop.evaluate(FOCUSED)["classes"]:
+            break
+    else:
+        pytest.fail("la recherche n'est pas atteinte au clavier")
+    desktop.keyboard.type("logement")
+    # Results are redrawn at each key: wait for those of the whole word before moving into them.
+    results = desktop.locator('.md-search-result__link[href*="h=logement"]')
+    results.first.wait_for(state="visible", timeout=10_000)
+    assert results.count() > 0
+    desktop.keyboard.press("ArrowDown")  # Material moves the focus into the results
+    desktop.wait_for_function("document.activeElement.classList.contains('md-search-result__link')",
+                              timeout=5_000)
+    target = desktop.evaluate("document.activeElement.href")
+    desktop.keyboard.press("Enter")
+    desktop.wait_for_url(target)
+    assert "?h=" in desktop.url  # a result page, with the query highlighted
