@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import settle
+from browsing import browser, page, settle, site_url, viewport  # noqa: F401 - fixtures
 from pages import PAGES
 
 pytestmark = pytest.mark.browser

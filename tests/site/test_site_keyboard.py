@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import VIEWPORTS, settle
+from browsing import VIEWPORTS, browser, settle, site_url  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser
 

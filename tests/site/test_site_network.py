@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import settle
+from browsing import browser, page, settle, site_url, viewport  # noqa: F401 - fixtures
 from pages import PAGES
 
 pytestmark = pytest.mark.browser

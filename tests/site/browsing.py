@@ -1,4 +1,7 @@
-"""Fixtures of the site-wide checks: the demo site served on loopback, and Debian's chromium."""
+"""Fixtures of the browser checks: the demo site served on loopback, and Debian's chromium.
+
+A module, not a conftest.py: a second conftest would shadow tests/conftest.py for `from conftest import …`.
+Test modules import the fixtures they use by name."""
 
 from __future__ import annotations
 
