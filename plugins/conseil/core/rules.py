@@ -48,7 +48,7 @@ class Index:
 
 def _at(record: Record, path: str, code: str, message: str, *, key: str, label: str | None = None,
         help: str | None = None, severity: str = "erreur") -> Diagnostic:
-    pos = record.position(path)
+    pos = record.place_of(path)
     return Diagnostic(code, record.source.path, pos.line, pos.column, message, key=key, label=label,
                       help=help, length=pos.length, severity=severity)
 
