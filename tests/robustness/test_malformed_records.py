@@ -50,7 +50,62 @@ def front_matter(draw) -> str:
     return opening + "\n".join(lines) + "\n" + closing + body
 
 
-RAW = front_matter() | st.text(max_size=300) | st.binary(max_size=300) | st.just("") | st.just(b"\x00" * 10)
+VALID = {
+    "assemblees": ["titre: Atelier", "date: 2025-03-12", "type: atelier", 'heure_debut: "18:00"', 'heure_fin: "20:00"',
+                   "lieu: Salle", "themes: [mobilites]", "participants: 40", "niveau: concertation",
+                   "documents:\n  - titre: CR\n    fichier: https://example.org/cr.pdf"],
+    "contributions": ["titre: Avis", "date: 2025-03-27", "nature: avis", "origine: saisine",
+                      "destinataires: [claire-morel]", "themes: [mobilites]", "resume: Court.",
+                      "echeance_reponse: 2025-06-01", "reponse_attendue: true",
+                      "recommandations:\n  - id: r1\n    texte: Faire."],
+    "reponses": ["titre: Réponse", "date: 2025-06-30", "contributions: [2025-03-27-avis-plan-de-mobilite]",
+                 "elu: claire-morel", "position: retenue",
+                 "suites:\n  - recommandation: r1\n    position: retenue\n    commentaire: Oui.",
+                 "engagements:\n  - texte: Faire\n    etat: prevu\n    echeance: 2026-01-01"],
+    "elus": ['nom: "Claire Morel"', "fonction: Vice-présidente", "mandat_debut: 2020-07-15",
+             "mandat_fin: 2026-03-15", "themes: [mobilites]"],
+    "themes": ["titre: Mobilités", "description: Se déplacer."],
+}
+
+
+@st.composite
+def mutated_record(draw) -> tuple[str, str]:
+    """A sound record of a random type, then a few values swapped, keys renamed, lines doubled or dropped."""
+    record_type = draw(st.sampled_from(sorted(VALID)))
+    lines = list(VALID[record_type]) + draw(st.sampled_from([[], ["brouillon: true"], ["publication: 2027-01-01"]]))
+    for _ in range(draw(st.integers(1, 4))):
+        where = draw(st.integers(0, len(lines) - 1))
+        key = lines[where].split(":", 1)[0]
+        mutation = draw(st.sampled_from(["value", "key", "double", "drop", "indent"]))
+        if mutation == "value":
+            lines[where] = f"{key}: {draw(st.sampled_from(VALUES) | st.sampled_from(IDS) | st.text(max_size=20))}"
+        elif mutation == "key":
+            lines[where] = draw(st.sampled_from(KEYS) | st.text(max_size=8)) + ":" + lines[where].split(":", 1)[1]
+        elif mutation == "double":
+            lines.insert(where, lines[where])
+        elif mutation == "drop" and len(lines) > 1:
+            lines.pop(where)
+        else:
+            lines[where] = "  " + lines[where]
+    body = draw(st.sampled_from(["", "Texte.", "Écrire à a.b@example.org ou au 06 12 34 56 78.",
+                                 '<a href="javascript:alert(1)">x</a>', "<img src=x onerror=alert(1)>"]))
+    return record_type, "---\n" + "\n".join(lines) + "\n---\n\n" + body + "\n"
+
+
+@SETTINGS
+@given(mutated=mutated_record())
+def test_parse_record_reports_every_mutation_of_a_sound_record(mutated):
+    record_type, raw = mutated
+    path = f"content/{record_type}/x.md"
+    record, diagnostics = parse_record(schema.RECORD_TYPES[record_type], "x", path, raw)
+    assert record is not None or diagnostics
+    assert_well_formed(diagnostics, {path}, {path: line_count(raw)})
+    if record is not None:  # the cross-record rules run on it too, dangling references included
+        corpus = load([SourceFile(f"{record_type}/x.md", path, lambda: raw.encode())], Settings(build_date=BUILD_DATE))
+        assert_well_formed(corpus.diagnostics, {path}, {path: line_count(raw)})
+
+
+RAW = front_matter() | mutated_record().map(lambda pair: pair[1]) | st.text(max_size=300) | st.binary(max_size=300) | st.just("") | st.just(b"\x00" * 10)
 RECORD_TYPE = st.sampled_from(sorted(schema.RECORD_TYPES))
 RECORD_ID = st.sampled_from(["avis-test", "2025-01-01-x", "Avis Test", "é", "a--b", "-"]) | st.text(max_size=10)
 
