@@ -87,7 +87,7 @@ def mutated_record(draw) -> tuple[str, str]:
             lines.pop(where)
         else:
             lines[where] = "  " + lines[where]
-    body = draw(st.sampled_from(["", "Texte.", "Écrire à a.b@example.org ou au 06 12 34 56 78.",
+    body = draw(st.sampled_from(["", "Texte.", "y" * 200_000, "a." * 100_000, "Écrire à a.b@example.org ou au 06 12 34 56 78.",
                                  '<a href="javascript:alert(1)">x</a>', "<img src=x onerror=alert(1)>"]))
     return record_type, "---\n" + "\n".join(lines) + "\n---\n\n" + body + "\n"
 

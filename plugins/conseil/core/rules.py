@@ -216,7 +216,8 @@ def check_documents(record: Record, index: Index, settings: Settings) -> Iterato
                           help="déposez le fichier sous content/ (par exemple content/documents/) ou corrigez le chemin")
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The lookbehind starts a match only at the start of a word: without it a long line costs O(n²).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w/.-])(?:\+33[ .]?[1-9]|0[1-9])(?:[ .-]?\d{2}){4}(?![\w-])")
 
 
