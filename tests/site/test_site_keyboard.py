@@ -14,15 +14,16 @@ FOCUSED = """() => {
   return {tag: e.tagName.toLowerCase(), classes: e.className || "", href: e.getAttribute("href") || "",
           text: (e.textContent || "").trim(), opacity: s.opacity,
           ring: (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none",
-          inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight};
+          inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight
+                  && r.right > 0 && r.left < innerWidth};
 }"""
 MAX_TABS = 250
 
 
-@pytest.fixture
-def desktop(browser, site_url):
-    """The home page at desktop width; the mobile menu is a known limit (see the accessibility statement)."""
-    context = browser.new_context(viewport=VIEWPORTS["bureau"], locale="fr-FR")
+@pytest.fixture(params=sorted(VIEWPORTS))
+def desktop(request, browser, site_url):
+    """The home page, at desktop width then at mobile width (where the navigation is a drawer)."""
+    context = browser.new_context(viewport=VIEWPORTS[request.param], locale="fr-FR")
     tab = context.new_page()
     tab.goto(site_url, wait_until="load")
     settle(tab)
@@ -34,6 +35,7 @@ def tab_through(page) -> list[dict]:
     stops = []
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
+        settle(page)  # the drawer and the search slide in: look once they are in place
         stops.append(page.evaluate(FOCUSED))
         if stops[-1]["tag"] == "body":
             break
@@ -59,15 +61,19 @@ def test_skip_link_moves_focus_to_the_content(desktop):
 
 
 def test_tab_reaches_search_and_every_section_with_a_visible_focus(desktop):
+    """Every stop has a focus ring and is on screen; the search, each section and the legal pages are reached."""
     stops = tab_through(desktop)
     assert any("md-search__input" in s["classes"] for s in stops), "la recherche n'est pas atteinte au clavier"
-    tabs = {s["text"] for s in stops if "md-tabs__link" in s["classes"]}
+    # Desktop: the tabs; mobile: the same sections in the drawer, which opens when the focus enters it.
+    tabs = {s["text"] for s in stops if "md-tabs__link" in s["classes"] or "md-nav__link" in s["classes"]}
     for section in ("Accueil", "Assemblées", "Contributions", "Réponses", "Suivi des réponses", "Élus", "Thèmes"):
         assert section in tabs, f"l'onglet « {section} » n'est pas atteint au clavier"
     legal = {s["text"] for s in stops if s["tag"] == "a"}
     assert {"Mentions légales", "Données personnelles"} <= legal
     invisible = [s for s in stops if s["tag"] != "body" and not s["ring"]]
     assert not invisible, f"focus sans contour visible : {invisible[:5]}"
+    hidden = [s for s in stops if s["tag"] != "body" and not s["inView"]]
+    assert not hidden, f"focus sur un élément hors de l'écran : {hidden[:5]}"
 
 
 def test_search_opens_and_answers_with_the_keyboard_only(desktop):
