@@ -37,18 +37,44 @@ def site_url(demo_site: Path) -> Iterator[str]:
     thread.join()
 
 
+class _Chromium:
+    """One Playwright and one chromium for the whole run, whichever module asks first.
+
+    Each test module imports the fixtures, so pytest sees one `browser` fixture per module; a second
+    Playwright started while the first runs fails ("Sync API inside the asyncio loop").
+    """
+
+    playwright = None
+    browser = None
+    users = 0
+
+    @classmethod
+    def acquire(cls):
+        if cls.browser is None:
+            executable = shutil.which("chromium")
+            if executable is None:
+                pytest.fail("chromium est introuvable : lancez « make install-dev » (scripts/install-system-deps.sh)")
+            from playwright.sync_api import sync_playwright
+
+            cls.playwright = sync_playwright().start()
+            cls.browser = cls.playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        cls.users += 1
+        return cls.browser
+
+    @classmethod
+    def release(cls) -> None:
+        cls.users -= 1
+        if cls.users == 0 and cls.browser is not None:
+            cls.browser.close()
+            cls.playwright.stop()
+            cls.browser = cls.playwright = None
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium driven by Playwright (Playwright's own browsers cannot be downloaded here)."""
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("chromium est introuvable : lancez « make install-dev » (scripts/install-system-deps.sh)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    yield _Chromium.acquire()
+    _Chromium.release()
 
 
 @pytest.fixture(params=sorted(VIEWPORTS), scope="module")
