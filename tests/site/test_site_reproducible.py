@@ -16,8 +16,10 @@ pytestmark = pytest.mark.slow
 
 def test_two_builds_are_byte_identical(demo_site: Path, tmp_path: Path):
     second = tmp_path / "elsewhere" / "site"  # another folder: no absolute path may leak into the output
+    sources = digests(REPO / "content")
     result = mkdocs_build(REPO / "mkdocs.yml", second)
     assert result.returncode == 0, result.stderr
+    assert digests(REPO / "content") == sources, "la construction a modifié content/"
     first, again = digests(demo_site), digests(second)
     assert sorted(first) == sorted(again), "les deux constructions n'ont pas les mêmes fichiers"
     differing = [name for name in first if first[name] != again[name]]

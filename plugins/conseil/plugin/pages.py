@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from html import escape
 from dataclasses import dataclass
+from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files

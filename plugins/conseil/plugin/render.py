@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
-
-import re
 from html import unescape
+from typing import Any
 
 import nh3
 
