@@ -36,3 +36,14 @@ def test_page_has_no_axe_violation(page, site_url, axe, name, path):
     settle(page)
     violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
     assert not violations, "axe-core :\n" + describe(violations)
+
+
+def test_open_search_has_no_axe_violation(page, site_url, axe):
+    """The search dialog with results on screen: a state no page shows on load."""
+    page.goto(site_url, wait_until="load")
+    page.locator(".md-search__input").focus()
+    page.keyboard.type("logement")
+    page.locator('.md-search-result__link[href*="h=logement"]').first.wait_for(state="visible", timeout=10_000)
+    settle(page)
+    violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+    assert not violations, "axe-core :\n" + describe(violations)
