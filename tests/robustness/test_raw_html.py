@@ -132,3 +132,37 @@ def test_field_markup_is_shown_as_text(hostile_site):
     assert "<script" not in title and "&lt;script&gt;" in title
     search = (hostile_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "<script>alert('champ')" not in search
+
+
+PREVIEW = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config("mkdocs.yml", site_dir=sys.argv[1])
+config.plugins.on_startup(command="serve", dirty=False)  # what `mkdocs serve` does: errors shown, not fatal
+build(config, serve_url="http://127.0.0.1:8000/")
+"""
+
+
+def test_preview_shows_a_rejected_body_without_its_active_content(tmp_path):
+    """In `mkdocs serve`, a record the validator rejects is still shown to its editor: sanitised."""
+    import subprocess
+    import sys
+
+    from conftest import build_env
+
+    project = tmp_path / "projet"
+    shutil.copytree(REPO / "content", project / "content")
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    body = "\n\n".join(DANGEROUS_BODIES.values())
+    (project / "content" / "themes" / "dangereux.md").write_text(
+        f"---\ntitre: Thème dangereux\ndescription: D\n---\n\nAvant.\n\n{body}\n\nAprès.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", PREVIEW, str(tmp_path / "site")], cwd=project,
+                            env=build_env(), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "themes" / "dangereux" / "index.html").read_text(encoding="utf-8")
+    content = page[page.index('<div id="contenu"'):page.index("</article>")]
+    assert not active_content(content), active_content(content)
+    assert "Avant." in content and "Après." in content
+    assert content.count("[html-interdit]") >= len(DANGEROUS_BODIES) - 1  # the banner lists the problems
