@@ -21,7 +21,7 @@ MAX_TABS = 250
 
 
 @pytest.fixture(params=sorted(VIEWPORTS))
-def desktop(request, browser, site_url):
+def home(request, browser, site_url):
     """The home page, at desktop width then at mobile width (where the navigation is a drawer)."""
     context = browser.new_context(viewport=VIEWPORTS[request.param], locale="fr-FR")
     tab = context.new_page()
@@ -42,27 +42,27 @@ def tab_through(page) -> list[dict]:
     return stops
 
 
-def test_skip_link_is_first_and_shows_on_focus(desktop):
-    desktop.keyboard.press("Tab")
-    first = desktop.evaluate(FOCUSED)
+def test_skip_link_is_first_and_shows_on_focus(home):
+    home.keyboard.press("Tab")
+    first = home.evaluate(FOCUSED)
     assert "cdd-evitement" in first["classes"] and first["text"] == "Aller au contenu"
-    desktop.wait_for_timeout(300)  # the link slides in
-    shown = desktop.evaluate(FOCUSED)
+    settle(home)  # the link slides in
+    shown = home.evaluate(FOCUSED)
     assert shown["opacity"] == "1" and shown["inView"] and shown["ring"]
 
 
-def test_skip_link_moves_focus_to_the_content(desktop):
-    desktop.keyboard.press("Tab")
-    desktop.keyboard.press("Enter")
-    assert desktop.evaluate("document.activeElement.id") == "contenu"
-    desktop.keyboard.press("Tab")
-    after = desktop.evaluate("document.activeElement.closest('article') !== null")
+def test_skip_link_moves_focus_to_the_content(home):
+    home.keyboard.press("Tab")
+    home.keyboard.press("Enter")
+    assert home.evaluate("document.activeElement.id") == "contenu"
+    home.keyboard.press("Tab")
+    after = home.evaluate("document.activeElement.closest('article') !== null")
     assert after, "après le lien d'évitement, la tabulation doit entrer dans le contenu"
 
 
-def test_tab_reaches_search_and_every_section_with_a_visible_focus(desktop):
+def test_tab_reaches_search_and_every_section_with_a_visible_focus(home):
     """Every stop has a focus ring and is on screen; the search, each section and the legal pages are reached."""
-    stops = tab_through(desktop)
+    stops = tab_through(home)
     assert any("md-search__input" in s["classes"] for s in stops), "la recherche n'est pas atteinte au clavier"
     # Desktop: the tabs; mobile: the same sections in the drawer, which opens when the focus enters it.
     tabs = {s["text"] for s in stops if "md-tabs__link" in s["classes"] or "md-nav__link" in s["classes"]}
@@ -76,22 +76,22 @@ def test_tab_reaches_search_and_every_section_with_a_visible_focus(desktop):
     assert not hidden, f"focus sur un élément hors de l'écran : {hidden[:5]}"
 
 
-def test_search_opens_and_answers_with_the_keyboard_only(desktop):
+def test_search_opens_and_answers_with_the_keyboard_only(home):
     for _ in range(MAX_TABS):
-        desktop.keyboard.press("Tab")
-        if "md-search__input" in desktop.evaluate(FOCUSED)["classes"]:
+        home.keyboard.press("Tab")
+        if "md-search__input" in home.evaluate(FOCUSED)["classes"]:
             break
     else:
         pytest.fail("la recherche n'est pas atteinte au clavier")
-    desktop.keyboard.type("logement")
+    home.keyboard.type("logement")
     # Results are redrawn at each key: wait for those of the whole word before moving into them.
-    results = desktop.locator('.md-search-result__link[href*="h=logement"]')
+    results = home.locator('.md-search-result__link[href*="h=logement"]')
     results.first.wait_for(state="visible", timeout=10_000)
     assert results.count() > 0
-    desktop.keyboard.press("ArrowDown")  # Material moves the focus into the results
-    desktop.wait_for_function("document.activeElement.classList.contains('md-search-result__link')",
+    home.keyboard.press("ArrowDown")  # Material moves the focus into the results
+    home.wait_for_function("document.activeElement.classList.contains('md-search-result__link')",
                               timeout=5_000)
-    target = desktop.evaluate("document.activeElement.href")
-    desktop.keyboard.press("Enter")
-    desktop.wait_for_url(target)
-    assert "?h=" in desktop.url  # a result page, with the query highlighted
+    target = home.evaluate("document.activeElement.href")
+    home.keyboard.press("Enter")
+    home.wait_for_url(target)
+    assert "?h=" in home.url  # a result page, with the query highlighted
