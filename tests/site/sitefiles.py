@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 
 def file_text(path: Path) -> str:
-    """A file's content as text, decompressed when gzip'ed; undecodable bytes kept as escapes."""
+    """A file's content as text, gzip and zip archives opened; undecodable bytes kept as escapes."""
     data = path.read_bytes()
     if data[:2] == b"\x1f\x8b":
         data = gzip.decompress(data)
+    if data[:4] == b"PK\x03\x04":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            data = b"\n".join(name.encode() + b"\n" + archive.read(name) for name in archive.namelist())
     return data.decode("utf-8", errors="backslashreplace")
 
 

@@ -1,7 +1,7 @@
 """Nothing leaks: drafts and embargoed records appear in no file of the built site, nor in any count.
 
 Unpublished records carrying unique markers are planted in a copy of the demo; every file of the
-built site (any extension, gzip opened) is searched for the markers, and the site must be
+built site (any extension, gzip and zip opened) is searched for the markers, and the site must be
 byte-identical to the demo's: not a page, a link, a search entry, a sitemap line, a feed entry,
 an export row, a calendar event or a figure may change because an unpublished record exists.
 """
