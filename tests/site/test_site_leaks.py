@@ -194,3 +194,15 @@ def test_demo_drafts_and_embargoes_are_nowhere(demo_site):
     leaks = [f"{record.type}/{record.id} dans {name}" for record in hidden
              for name, text in texts.items() if record.id in text]
     assert not leaks, "\n".join(leaks)
+
+
+def test_marker_search_opens_archives(tmp_path):
+    """Exports may be compressed: the search sees inside gzip and zip files."""
+    import gzip
+    import zipfile
+
+    (tmp_path / "flux.xml.gz").write_bytes(gzip.compress(f"<title>{MARKER}</title>".encode()))
+    with zipfile.ZipFile(tmp_path / "export.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("contributions.csv", f"id\n{MARKER}-1\n")
+    (tmp_path / "propre.ics").write_text("BEGIN:VCALENDAR\nEND:VCALENDAR\n", encoding="utf-8")
+    assert files_with_marker(tmp_path) == ["export.zip", "flux.xml.gz"]
