@@ -362,7 +362,7 @@ def parse_record(record_type: RecordType, record_id: str, path: str, raw: bytes 
                                      "un texte qui contient « : » ou commence par un signe se met entre guillemets")
         return None, reader.diagnostics
     except yaml.YAMLError as error:
-        reader.report("yaml-invalide", Position(2, 1), f"YAML illisible : {error}", key=None,
+        reader.report("yaml-invalide", Position(2, 1), "YAML illisible : syntaxe incorrecte", key=None,
                       help="vérifiez la syntaxe de l'en-tête")
         return None, reader.diagnostics
     if root is None:
@@ -408,12 +408,22 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
         "did not find expected ',' or '}'": "accolade non fermée ou virgule manquante",
         "found unknown escape character": "séquence d'échappement inconnue entre guillemets doubles",
         "expected <block end>, but found '-'": "élément de liste mal indenté",
+        "did not find expected node content": "valeur attendue (crochet, accolade ou guillemet non fermé ?)",
+        "did not find expected <document start>": "texte inattendu après la fin de l'en-tête",
+        "expected <block end>": "indentation incohérente",
+        "found a tab character": "tabulation dans la valeur",
+        "could not determine a constructor": "étiquette YAML inconnue (un texte qui commence par ! doit être entre guillemets)",
+        "found duplicate anchor": "ancre YAML en double (un texte qui commence par & doit être entre guillemets)",
+        "expected alphabetic or numeric character": "caractère inattendu après « * » ou « & » (mettez le texte entre guillemets)",
+        "found unacceptable character": "caractère interdit dans l'en-tête",
+        "special characters are not allowed": "caractère interdit dans l'en-tête",
     }
     problem = (error.problem or "").strip()
     for english, french in problems.items():
         if problem.startswith(english) or english in problem:
             return french
-    return problem or "syntaxe incorrecte"
+    # libyaml's other messages are English: editors get a French one, located by the marker.
+    return "syntaxe incorrecte"
 
 
 def slugify(text: str) -> str:

@@ -79,8 +79,11 @@ class Record:
     def is_published(self, on: date) -> bool:
         return not self.brouillon and (self.publication is None or self.publication <= on)
 
-    def locate(self, path: str) -> Position:
-        """The place of a key path, falling back on its parent keys, then on line 1."""
+    def place_of(self, path: str) -> Position:
+        """The place of a key path, falling back on its parent keys, then on line 1.
+
+        Not `position`: a réponse has a `position` field, which would hide the method.
+        """
         while path:
             if path in self.positions:
                 return self.positions[path]

@@ -49,7 +49,7 @@ class Index:
 
 def _at(record: Record, path: str, code: str, message: str, *, key: str, label: str | None = None,
         help: str | None = None, severity: str = "erreur") -> Diagnostic:
-    pos = record.locate(path)
+    pos = record.place_of(path)
     return Diagnostic(code, record.source.path, pos.line, pos.column, message, key=key, label=label,
                       help=help, length=pos.length, severity=severity)
 
@@ -217,20 +217,38 @@ def check_documents(record: Record, index: Index, settings: Settings) -> Iterato
                           help="déposez le fichier sous content/ (par exemple content/documents/) ou corrigez le chemin")
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The lookbehind starts a match only at the start of a word: without it a long line costs O(n²).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w/.-])(?:\+33[ .]?[1-9]|0[1-9])(?:[ .-]?\d{2}){4}(?![\w-])")
 
 
 def check_personal_data(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
-    """Bodies do not publish e-mail addresses or phone numbers (personal data)."""
+    """Bodies and text fields do not publish e-mail addresses or phone numbers (personal data)."""
     first = record.source.body_line
     for offset, line in enumerate(record.body.split("\n")):
-        for pattern, what in ((_EMAIL, "une adresse électronique"), (_PHONE, "un numéro de téléphone")):
-            for match in pattern.finditer(line):
-                yield Diagnostic("donnee-personnelle", record.source.path, first + offset, match.start() + 1,
-                                 f"le texte publie {what}", label=what, length=len(match.group(0)),
-                                 help="retirez-la, ou renvoyez vers un formulaire de contact de la Métropole",
-                                 severity=AVERTISSEMENT)
+        yield from _personal_data_in(record, line, first + offset, 1, key=None)
+    for spec in schema.RECORD_TYPES[record.type].fields:
+        value = getattr(record, spec.key, None)
+        if spec.kind == schema.TEXT and isinstance(value, str):
+            pos = record.place_of(spec.key)
+            quoted = _is_quoted(record, pos)
+            yield from _personal_data_in(record, value, pos.line, pos.column + quoted, key=spec.key)
+
+
+def _is_quoted(record: Record, pos) -> int:
+    lines = record.source.lines
+    if 1 <= pos.line <= len(lines) and pos.column <= len(lines[pos.line - 1]):
+        return int(lines[pos.line - 1][pos.column - 1] in "\"'")
+    return 0
+
+
+def _personal_data_in(record: Record, text: str, line: int, column: int, *, key: str | None) -> Iterator[Diagnostic]:
+    for pattern, what in ((_EMAIL, "une adresse électronique"), (_PHONE, "un numéro de téléphone")):
+        for match in pattern.finditer(text):
+            yield Diagnostic("donnee-personnelle", record.source.path, line, column + match.start(),
+                             f"le texte publie {what}", key=key, label=what, length=len(match.group(0)),
+                             help="supprimez cette donnée, ou renvoyez vers un formulaire de contact de la Métropole",
+                             severity=AVERTISSEMENT)
 
 
 _DANGEROUS_HTML = re.compile(

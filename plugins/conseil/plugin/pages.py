@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -32,7 +33,9 @@ HOME = Section("index.md", "Accueil", "conseil/accueil.html")
 
 
 def front_matter(title: str, template: str) -> str:
-    # JSON strings are valid YAML scalars: titles with colons or quotes stay intact.
+    # JSON strings are valid YAML scalars: titles with colons or quotes stay intact. The title is
+    # HTML-escaped: Material prints page titles as they are (<title>, header, search results).
+    title = escape(title, quote=False)
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ntemplate: {template}\n---\n\n"
 
 

@@ -71,6 +71,8 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         env.filters.update(FILTERS)
         if self.config.enabled:
             env.globals.update(template_globals(self.config.nom))
+        # Records are written by people: our templates escape every value (Material's own do not).
+        env.autoescape = _escapes_template
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -153,6 +155,10 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         if self.corpus is None or path is None:
             return []
         return [render(d, self.corpus.sources.get(d.path)) for d in self.corpus.diagnostics_for(path)]
+
+
+def _escapes_template(name: str | None) -> bool:
+    return name is not None and name.startswith("conseil/")
 
 
 def _display_path(abs_path: str, cwd: Path) -> str:

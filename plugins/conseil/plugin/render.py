@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from html import unescape
 from typing import Any
 
 import nh3
@@ -101,7 +103,26 @@ _ALLOWED_ATTRIBUTES = {
 }
 
 
+_URL_SCHEMES = {"http", "https", "mailto"}
+# Browsers ignore control characters and spaces inside a scheme: "java\tscript:" runs as "javascript:".
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+_IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _filter_url(tag: str, attribute: str, value: str) -> str | None:
+    """Drop a link whose scheme is not allowed once obfuscation is undone, and images from other hosts."""
+    if attribute not in ("href", "src"):
+        return value
+    plain = _IGNORED_IN_URLS.sub("", unescape(value)).lower()
+    scheme = _SCHEME.match(plain)
+    if scheme and scheme.group(1) not in _URL_SCHEMES:
+        return None
+    if attribute == "src" and (scheme or plain.startswith("//")):
+        return None  # an image from another host is a request that leaves the site (privacy)
+    return value
+
+
 def sanitise(html: str) -> str:
-    """Strip scripts, frames, event handlers and javascript: URLs from a record's body."""
-    return nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
-                     url_schemes={"http", "https", "mailto"}, link_rel=None, strip_comments=True)
+    """Strip scripts, frames, event handlers, javascript: URLs and third-party images from a record's body."""
+    return nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, url_schemes=_URL_SCHEMES,
+                     attribute_filter=_filter_url, link_rel=None, strip_comments=True)

@@ -1,0 +1,96 @@
+"""Fixtures of the browser checks: the demo site served on loopback, and Debian's chromium.
+
+A module, not a conftest.py: a second conftest would shadow tests/conftest.py for `from conftest import …`.
+Test modules import the fixtures they use by name."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+VIEWPORTS = {"bureau": {"width": 1280, "height": 800}, "mobile": {"width": 375, "height": 812}}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(demo_site: Path) -> Iterator[str]:
+    """The demo site served from a loopback port chosen by the system, as a static host would."""
+    handler = functools.partial(_QuietHandler, directory=str(demo_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+class _Chromium:
+    """One Playwright and one chromium for the whole run, whichever module asks first.
+
+    Each test module imports the fixtures, so pytest sees one `browser` fixture per module; a second
+    Playwright started while the first runs fails ("Sync API inside the asyncio loop").
+    """
+
+    playwright = None
+    browser = None
+    users = 0
+
+    @classmethod
+    def acquire(cls):
+        if cls.browser is None:
+            executable = shutil.which("chromium")
+            if executable is None:
+                pytest.fail("chromium est introuvable : lancez « make install-dev » (scripts/install-system-deps.sh)")
+            from playwright.sync_api import sync_playwright
+
+            cls.playwright = sync_playwright().start()
+            cls.browser = cls.playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        cls.users += 1
+        return cls.browser
+
+    @classmethod
+    def release(cls) -> None:
+        cls.users -= 1
+        if cls.users == 0 and cls.browser is not None:
+            cls.browser.close()
+            cls.playwright.stop()
+            cls.browser = cls.playwright = None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (Playwright's own browsers cannot be downloaded here)."""
+    yield _Chromium.acquire()
+    _Chromium.release()
+
+
+@pytest.fixture(params=sorted(VIEWPORTS), scope="module")
+def viewport(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def page(browser, viewport):
+    """A fresh French-language tab at the requested width."""
+    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="fr-FR")
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def settle(tab) -> None:
+    """Wait until the page's CSS transitions end: contrast is measured on the final colours."""
+    tab.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")

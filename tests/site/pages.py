@@ -1,0 +1,43 @@
+"""One page of every type of the public site: the list every site-wide check walks.
+
+Add a line here when the site gains a page type (e.g. ("rapport", "rapport/2025/") or
+("donnees", "donnees/")); the accessibility, HTML, network and keyboard tests follow.
+"""
+
+PAGES: list[tuple[str, str]] = [
+    ("accueil", ""),
+    ("index-assemblees", "assemblees/"),
+    ("index-contributions", "contributions/"),
+    ("index-reponses", "reponses/"),
+    ("index-elus", "elus/"),
+    ("index-themes", "themes/"),
+    ("suivi", "suivi/"),
+    ("index-rapports", "rapport/"),
+    ("rapport-annuel", "rapport/2025/"),
+    ("rapport-periode", "rapport/mandature-2020-2026/"),
+    ("donnees", "donnees/"),
+    ("assemblee", "assemblees/2025-03-12-atelier-mobilites-du-quotidien/"),
+    ("assemblee-a-venir", "assemblees/2026-12-10-assemblee-ouverte-rapport-activite-2026/"),
+    ("contribution", "contributions/2025-03-27-avis-plan-de-mobilite/"),
+    ("contribution-en-retard", "contributions/2026-01-15-question-zone-faibles-emissions/"),
+    ("reponse", "reponses/2025-06-30-reponse-plan-de-mobilite/"),
+    ("elu", "elus/claire-morel/"),
+    ("theme", "themes/mobilites/"),
+    ("a-propos", "a-propos/"),
+    ("accessibilite", "accessibilite/"),
+    ("mentions-legales", "mentions-legales/"),
+    ("donnees-personnelles", "donnees-personnelles/"),
+    ("erreur-404", "404.html"),
+]
+
+# The pages French law requires, linked from every footer: (url path, link text).
+LEGAL_PAGES: list[tuple[str, str]] = [
+    ("accessibilite/", "Accessibilité"),
+    ("mentions-legales/", "Mentions légales"),
+    ("donnees-personnelles/", "Données personnelles"),
+]
+
+
+def page_file(site, path: str):
+    """The built file behind a url path of the site."""
+    return site / path / "index.html" if path == "" or path.endswith("/") else site / path

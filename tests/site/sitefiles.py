@@ -1,0 +1,53 @@
+"""Reading a built site: every file's text (gzip opened), every HTML page's links and ids."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+def file_text(path: Path) -> str:
+    """A file's content as text, gzip and zip archives opened; undecodable bytes kept as escapes."""
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    if data[:4] == b"PK\x03\x04":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            data = b"\n".join(name.encode() + b"\n" + archive.read(name) for name in archive.namelist())
+    return data.decode("utf-8", errors="backslashreplace")
+
+
+def digests(root: Path) -> dict[str, str]:
+    """Every file under `root` (relative path) -> sha256 of its bytes."""
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+class PageParser(HTMLParser):
+    """The ids a page defines and the URLs it points to (href, src), with the tag that holds them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("name"):
+            self.ids.add(values["name"])
+        for attribute in ("href", "src"):
+            if values.get(attribute) is not None:
+                self.links.append((tag, values[attribute]))
+
+
+def parse_page(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser

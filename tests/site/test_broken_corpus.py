@@ -1,0 +1,60 @@
+"""A corpus full of mistakes: one located French message per problem, no traceback, nothing changed."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, mkdocs_build
+
+EXPECTED = [
+    "content/assemblees/2025-03-12-assemblee.md:3:7: erreur [date-invalide] date",
+    "content/assemblees/2025-03-12-assemblee.md:5:14: erreur [heure-non-citee] heure_debut",
+    "content/contributions/2025-04-02-mobilites.md:5:10: erreur [choix-invalide] origine",
+    "content/contributions/2025-04-02-mobilites.md:6:17: erreur [ref-inconnue] destinataires : aucun élu « claire-moreau »",
+    "content/contributions/2025-04-02-mobilites.md:8:1: erreur [cle-inconnue] resumé",
+    "content/contributions/vide.md:1:1: erreur [fichier-vide]",
+    "content/reponses/2025-05-02-reponse.md:7:1: erreur [cle-dupliquee] position",
+    "content/themes/Logement.md:1:1: erreur [id-invalide]",
+    "content/themes/climat.md:4:1: erreur [yaml-tabulation]",
+]
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture()
+def broken(tmp_path: Path) -> Path:
+    copy = tmp_path / "broken"
+    shutil.copytree(FIXTURES / "broken", copy)
+    return copy
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_every_problem_is_reported_once_and_the_build_fails(broken: Path, tmp_path: Path, strict: bool):
+    before = fingerprint(broken)
+    result = mkdocs_build(broken / "mkdocs.yml", tmp_path / "site", strict=strict)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output
+    reported = re.findall(r"^ERROR\s+-\s+(content/\S+: erreur \[.*)$", output, re.MULTILINE)
+    assert len(reported) == len(EXPECTED)
+    for expected, line in zip(EXPECTED, reported):
+        assert line.startswith(expected)
+    assert "9 erreurs dans les fiches ; site non construit" in output
+    assert fingerprint(broken) == before  # no source file modified
+    assert not list((tmp_path / "site").rglob("*.html"))  # no half-built site
+
+
+def test_each_message_quotes_the_line_and_says_how_to_fix_it(broken: Path, tmp_path: Path):
+    output = mkdocs_build(broken / "mkdocs.yml", tmp_path / "site").stderr
+    block = output.split("[ref-inconnue]", 1)[1].split("ERROR", 1)[0]
+    assert "  6 | destinataires: [claire-moreau]" in block
+    assert "^^^^^^^^^^^^^ aucun élu « claire-moreau »" in block
+    assert "aide : vouliez-vous dire « claire-morel » ? (content/elus/claire-morel.md)" in block

@@ -1,0 +1,151 @@
+"""End to end: the demo council built strictly, every page type present and cross-linked both ways."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conseil.core import Settings, files_in, load
+from tests.conftest import REFERENCE_DATE, REPO
+from tests.site.html import ids_of, links_of, page_path
+
+DRAFTS_AND_EMBARGOED = ["contributions/2026-11-18-avis-eclairage-public", "contributions/2026-11-10-avis-revision-scot",
+                        "reponses/2026-11-20-reponse-programme-local-habitat"]
+
+
+@pytest.fixture(scope="module")
+def graph():
+    """The same corpus, read by the core: the oracle of what the pages must show."""
+    content = REPO / "content"
+    corpus = load(files_in(content, REPO), Settings(build_date=REFERENCE_DATE, content_dir=content))
+    assert corpus.error_count == 0
+    return corpus.graph
+
+
+def test_demo_council_is_complete(graph):
+    """The demo exercises every part of the model, as the issue asks."""
+    assert len(graph.assemblees) >= 8 and graph.assemblees_a_venir
+    assert len(graph.contributions) == 30 and len(graph.reponses) == 18
+    assert len(graph.elus) == 6 and len(graph.themes) == 8
+    assert {c.nature for c in graph.contributions} == {"avis", "contribution", "alerte", "question"}
+    assert {c.origine for c in graph.contributions} == {"saisine", "auto-saisine"}
+    assert {r.position for r in graph.reponses} == {"retenue", "partiellement-retenue", "non-retenue", "a-l-etude",
+                                                    "information"}
+    assert {e.etat for e in graph.engagements} == {"prevu", "en-cours", "realise", "abandonne"}
+    assert sum(1 for c in graph.contributions if any(r.suites for r in c.recommandations)) >= 10
+    assert any(c.statut == "en-retard" for c in graph.contributions)
+
+
+@pytest.mark.parametrize("url", ["", "assemblees/", "contributions/", "reponses/", "elus/", "themes/", "suivi/",
+                                 "a-propos/", "accessibilite/", "mentions-legales/", "donnees-personnelles/"])
+def test_every_page_type_exists(demo_site: Path, url):
+    html = page_path(demo_site, url).read_text(encoding="utf-8")
+    assert '<html lang="fr"' in html
+    assert "<h1" in html
+
+
+def test_every_published_record_has_a_page(demo_site: Path, graph):
+    for node in graph.by_key.values():
+        assert page_path(demo_site, node.url).is_file(), node.url
+
+
+@pytest.mark.parametrize("key", DRAFTS_AND_EMBARGOED)
+def test_unpublished_records_have_no_page_and_no_link(demo_site: Path, key):
+    assert not (demo_site / key).exists()
+    record_id = key.split("/")[1]
+    for path in demo_site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".xml"}:
+            assert record_id not in path.read_text(encoding="utf-8", errors="replace"), path
+
+
+def test_section_indexes_link_to_every_record(demo_site: Path, graph):
+    for section, nodes in [("assemblees/", graph.assemblees), ("contributions/", graph.contributions),
+                           ("reponses/", graph.reponses), ("elus/", graph.elus), ("themes/", graph.themes)]:
+        links = links_of(demo_site, section)
+        assert {n.url for n in nodes} <= links, section
+
+
+def test_contribution_pages_link_to_everything_around_them(demo_site: Path, graph):
+    for c in graph.contributions:
+        links = links_of(demo_site, c.url)
+        expected = {n.url for n in [*c.destinataires, *c.assemblees, *c.themes, *c.reponses]}
+        assert expected <= links, c.id
+
+
+def test_answers_link_back_to_their_contributions_and_elu(demo_site: Path, graph):
+    for r in graph.reponses:
+        links = links_of(demo_site, r.url)
+        assert {c.url for c in r.contributions} | {r.elu.url} <= links, r.id
+
+
+def test_elu_pages_list_what_they_received_and_signed(demo_site: Path, graph):
+    for e in graph.elus:
+        links = links_of(demo_site, e.url)
+        assert {c.url for c in e.contributions} | {r.url for r in e.reponses} <= links, e.id
+
+
+def test_theme_and_assembly_pages_link_to_their_records(demo_site: Path, graph):
+    for t in graph.themes:
+        assert {n.url for n in [*t.contributions, *t.assemblees]} <= links_of(demo_site, t.url), t.id
+    for a in graph.assemblees:
+        assert {c.url for c in a.contributions} <= links_of(demo_site, a.url), a.id
+
+
+def test_recommendations_table_shows_what_became_of_each(demo_site: Path, graph):
+    contribution = next(c for c in graph.contributions if any(r.suites for r in c.recommandations))
+    html = page_path(demo_site, contribution.url).read_text(encoding="utf-8")
+    ids = ids_of(demo_site, contribution.url)
+    for recommandation in contribution.recommandations:
+        assert recommandation.anchor in ids
+        row = html.split(f'id="{recommandation.anchor}"', 1)[1].split("</tr>", 1)[0]
+        assert f"cdd-position--{recommandation.position}" in row
+    assert 'id="chronologie"' in html
+
+
+def test_answer_suites_link_to_the_recommendation_row(demo_site: Path, graph):
+    reponse = next(r for r in graph.reponses if r.suites)
+    html = page_path(demo_site, reponse.url).read_text(encoding="utf-8")
+    suite = reponse.suites[0]
+    assert f'#{suite.recommandation.anchor}"' in html
+
+
+def test_follow_up_board_lists_every_overdue_contribution(demo_site: Path, graph):
+    overdue = [c for c in graph.contributions if c.statut == "en-retard"]
+    pending = [c for c in graph.contributions if c.statut == "en-attente"]
+    links = links_of(demo_site, "suivi/")
+    assert {c.url for c in overdue + pending} <= links
+    html = page_path(demo_site, "suivi/").read_text(encoding="utf-8")
+    assert f"Sans réponse après l'échéance ({len(overdue)})" in html
+    assert "lundi 23 novembre 2026" in html
+
+
+def test_home_shows_the_next_assembly_and_the_conformity_level(demo_site: Path, graph):
+    html = page_path(demo_site, "").read_text(encoding="utf-8")
+    upcoming = graph.assemblees_a_venir[0]
+    assert upcoming.url in links_of(demo_site, "")
+    assert "Accessibilité : partiellement conforme" in html
+
+
+def test_search_index_is_french_and_holds_records_only_when_published(demo_site: Path, graph):
+    index = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["fr"]
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {c.url for c in graph.contributions} <= locations
+    assert not any(key.split("/")[1] in location for key in DRAFTS_AND_EMBARGOED for location in locations)
+
+
+def test_records_stay_out_of_the_navigation(demo_site: Path, graph):
+    """The primary nav lists the section pages only, so its size does not grow with the records."""
+    html = page_path(demo_site, graph.contributions[0].url).read_text(encoding="utf-8")
+    nav = html.split('class="md-nav md-nav--primary', 1)[1].split("</nav>", 1)[0]
+    assert not any(f"/{c.id}/" in nav for c in graph.contributions)
+    assert "Contributions" in nav and "suivi/" in nav
+
+
+def test_record_bodies_are_sanitised(demo_site: Path, graph):
+    for node in graph.by_key.values():
+        html = page_path(demo_site, node.url).read_text(encoding="utf-8")
+        body = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+        assert "<script" not in body and "javascript:" not in body

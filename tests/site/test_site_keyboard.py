@@ -1,0 +1,97 @@
+"""Keyboard use (RGAA 12): a skip link first, a visible focus, the search and the navigation reachable by Tab."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.site.browsing import VIEWPORTS, browser, settle, site_url  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.browser
+
+# What the focused element looks like: the skip link's class, the search field, a tab, the focus ring.
+FOCUSED = """() => {
+  const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+  return {tag: e.tagName.toLowerCase(), classes: e.className || "", href: e.getAttribute("href") || "",
+          text: (e.textContent || "").trim(), opacity: s.opacity,
+          ring: (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none",
+          inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight
+                  && r.right > 0 && r.left < innerWidth};
+}"""
+MAX_TABS = 250
+
+
+@pytest.fixture(params=sorted(VIEWPORTS))
+def home(request, browser, site_url):
+    """The home page, at desktop width then at mobile width (where the navigation is a drawer)."""
+    context = browser.new_context(viewport=VIEWPORTS[request.param], locale="fr-FR")
+    tab = context.new_page()
+    tab.goto(site_url, wait_until="load")
+    settle(tab)
+    yield tab
+    context.close()
+
+
+def tab_through(page) -> list[dict]:
+    stops = []
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        settle(page)  # the drawer and the search slide in: look once they are in place
+        stops.append(page.evaluate(FOCUSED))
+        if stops[-1]["tag"] == "body":
+            break
+    return stops
+
+
+def test_skip_link_is_first_and_shows_on_focus(home):
+    home.keyboard.press("Tab")
+    first = home.evaluate(FOCUSED)
+    assert "cdd-evitement" in first["classes"] and first["text"] == "Aller au contenu"
+    settle(home)  # the link slides in
+    shown = home.evaluate(FOCUSED)
+    assert shown["opacity"] == "1" and shown["inView"] and shown["ring"]
+
+
+def test_skip_link_moves_focus_to_the_content(home):
+    home.keyboard.press("Tab")
+    home.keyboard.press("Enter")
+    assert home.evaluate("document.activeElement.id") == "contenu"
+    home.keyboard.press("Tab")
+    after = home.evaluate("document.activeElement.closest('article') !== null")
+    assert after, "après le lien d'évitement, la tabulation doit entrer dans le contenu"
+
+
+def test_tab_reaches_search_and_every_section_with_a_visible_focus(home):
+    """Every stop has a focus ring and is on screen; the search, each section and the legal pages are reached."""
+    stops = tab_through(home)
+    assert any("md-search__input" in s["classes"] for s in stops), "la recherche n'est pas atteinte au clavier"
+    # Desktop: the tabs; mobile: the same sections in the drawer, which opens when the focus enters it.
+    tabs = {s["text"] for s in stops if "md-tabs__link" in s["classes"] or "md-nav__link" in s["classes"]}
+    for section in ("Accueil", "Assemblées", "Contributions", "Réponses", "Suivi des réponses", "Élus", "Thèmes"):
+        assert section in tabs, f"l'onglet « {section} » n'est pas atteint au clavier"
+    legal = {s["text"] for s in stops if s["tag"] == "a"}
+    assert {"Mentions légales", "Données personnelles"} <= legal
+    invisible = [s for s in stops if s["tag"] != "body" and not s["ring"]]
+    assert not invisible, f"focus sans contour visible : {invisible[:5]}"
+    hidden = [s for s in stops if s["tag"] != "body" and not s["inView"]]
+    assert not hidden, f"focus sur un élément hors de l'écran : {hidden[:5]}"
+
+
+def test_search_opens_and_answers_with_the_keyboard_only(home):
+    for _ in range(MAX_TABS):
+        home.keyboard.press("Tab")
+        if "md-search__input" in home.evaluate(FOCUSED)["classes"]:
+            break
+    else:
+        pytest.fail("la recherche n'est pas atteinte au clavier")
+    home.keyboard.type("logement")
+    # Results are redrawn at each key: wait for those of the whole word before moving into them.
+    results = home.locator('.md-search-result__link[href*="h=logement"]')
+    results.first.wait_for(state="visible", timeout=10_000)
+    assert results.count() > 0
+    home.keyboard.press("ArrowDown")  # Material moves the focus into the results
+    home.wait_for_function("document.activeElement.classList.contains('md-search-result__link')",
+                              timeout=5_000)
+    target = home.evaluate("document.activeElement.href")
+    home.keyboard.press("Enter")
+    home.wait_for_url(target)
+    assert "?h=" in home.url  # a result page, with the query highlighted
