@@ -9,7 +9,10 @@ the communications team uses (headings, lists, emphasis, links, a table).
     python benchmarks/generate.py 2000 --seed 7 --out benchmarks/work/n2000
 
 writes `content/`, `mkdocs.yml` (with the `conseil` plugin) and `mkdocs-plain.yml`
-(the baseline: the same files as plain Material pages, no plugin).
+(the baseline: the same files and navigation as plain Material pages, no plugin).
+The home and section pages are ordinary files (a title and a paragraph), so both
+builds have the same pages and the same navigation; with the plugin, the section
+pages get its tables.
 """
 
 from __future__ import annotations
@@ -73,15 +76,9 @@ not_in_nav: |
   /themes/*.md
 """
 
-PLUGIN_CONFIG = COMMON_CONFIG + """
-plugins:
-  - search:
-      lang: fr
-  - conseil:
-      nom: Conseil de développement de Synthèse-sur-Arvel
-      delai_reponse_jours: 60
-      date_reference: !ENV [CONSEIL_DATE_REFERENCE, null]
-
+# Both configurations share the navigation: section pages are ordinary files of content/, which
+# the plugin fills with its tables and the baseline shows as they are.
+NAV = """
 nav:
   - Accueil: index.md
   - Assemblées: assemblees/index.md
@@ -93,16 +90,33 @@ nav:
   - À propos: a-propos.md
 """
 
-# The baseline: no `conseil` plugin, so the section pages and the home page do not exist;
-# the navigation holds the one ordinary page and MkDocs reads the records' front matter itself.
-PLAIN_CONFIG = COMMON_CONFIG + """
+PLUGIN_CONFIG = COMMON_CONFIG + NAV + """
 plugins:
   - search:
       lang: fr
-
-nav:
-  - À propos: a-propos.md
+  - conseil:
+      nom: Conseil de développement de Synthèse-sur-Arvel
+      delai_reponse_jours: 60
+      date_reference: !ENV [CONSEIL_DATE_REFERENCE, null]
 """
+
+# The baseline: the same files and navigation as plain Material pages; no `conseil` plugin.
+PLAIN_CONFIG = COMMON_CONFIG + NAV + """
+plugins:
+  - search:
+      lang: fr
+"""
+
+SECTION_PAGES = {
+    "index.md": "Accueil",
+    "assemblees/index.md": "Assemblées",
+    "contributions/index.md": "Contributions",
+    "reponses/index.md": "Réponses des élus",
+    "suivi/index.md": "Suivi des réponses",
+    "elus/index.md": "Élus",
+    "themes/index.md": "Thèmes",
+    "a-propos.md": "À propos",
+}
 
 PRENOMS = ["Claire", "Julien", "Nadia", "Bertrand", "Sophie", "Hélène", "Karim", "Élodie", "Mathieu", "Inès",
            "Louis", "Fatou", "Thomas", "Camille", "Yann", "Agnès", "Rachid", "Margaux", "Pierre", "Aïcha"]
@@ -186,8 +200,9 @@ def generate(n: int, seed: int, out: Path) -> dict[str, int]:
         (content / folder).mkdir(parents=True)
     (out / "mkdocs.yml").write_text(PLUGIN_CONFIG, encoding="utf-8")
     (out / "mkdocs-plain.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
-    (content / "a-propos.md").write_text(
-        "---\ntitle: À propos\n---\n\n# À propos\n\n" + _paragraphs(rng, 3) + "\n", encoding="utf-8")
+    (content / "suivi").mkdir()
+    for uri, title in SECTION_PAGES.items():
+        (content / uri).write_text(f"---\ntitle: {title}\n---\n\n" + _paragraphs(rng, 1) + "\n", encoding="utf-8")
 
     plan = Plan()
     _write_themes(rng, content, counts["themes"], plan)
