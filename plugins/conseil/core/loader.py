@@ -6,6 +6,8 @@ a record any other way.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterable
@@ -56,6 +58,25 @@ def record_location(uri: str) -> tuple[str, str] | None:
 
 def load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
     """Parse, check and link every record among `files`; every problem is collected, none raised."""
+    with _collector_paused():
+        return _load(files, settings)
+
+
+@contextmanager
+def _collector_paused():
+    """Loading allocates millions of small objects that all stay alive: the cycle collector would
+    scan them again and again for nothing (a quarter of the time at 10,000 records). Cycles made
+    meanwhile are collected once it resumes."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
     index = Index()
     diagnostics: list[Diagnostic] = []
     sources: dict[str, list[str]] = {}
@@ -98,14 +119,17 @@ def _lines(raw: bytes | str) -> list[str]:
 
 def files_in(content_dir: Path, relative_to: Path | None = None) -> list[SourceFile]:
     """Every Markdown file under `content_dir`, for the command-line tools."""
-    base = relative_to or Path.cwd()
+    # Resolved once for the folder, not per file: resolving follows every path component (10,000 files: 0.7 s).
+    try:
+        prefix = content_dir.resolve().relative_to((relative_to or Path.cwd()).resolve()).as_posix() + "/"
+    except ValueError:
+        prefix = None
+    if prefix == "./":
+        prefix = ""
     found = []
     for path in sorted(content_dir.rglob("*.md")):
         uri = path.relative_to(content_dir).as_posix()
-        try:
-            display = path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            display = str(path)
+        display = prefix + uri if prefix is not None else str(path)
         found.append(SourceFile(uri, display, path.read_bytes))
     return found
 
