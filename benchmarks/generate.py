@@ -279,7 +279,7 @@ def _write_assemblees(rng: random.Random, content: Path, count: int, plan: Plan)
                   "niveau": rng.choice(list(schema.NIVEAUX))}
         if when < REFERENCE_DATE:
             header["participants"] = rng.randint(8, 180)
-        published = rng.random() > 0.01
+        published = number % 100 != 42  # one draft in every 100
         if not published:
             header["brouillon"] = True
         if rng.random() < 0.3:
@@ -316,14 +316,11 @@ def _write_contributions(rng: random.Random, content: Path, count: int, plan: Pl
         recommandations = [f"r{i}" for i in range(1, rng.randint(2, 5) + 1)] if nature in ("avis", "contribution") else []
         if recommandations:
             header["recommandations"] = [{"id": r, "texte": rng.choice(SENTENCES)} for r in recommandations]
-        published = True
-        draw = rng.random()
-        if draw < 0.005:
+        published = number % 200 not in (17, 117)  # one draft and one embargoed in every 200
+        if number % 200 == 17:
             header["brouillon"] = True
-            published = False
-        elif draw < 0.008:
+        elif number % 200 == 117:
             header["publication"] = EMBARGO
-            published = False
         _write(content, "contributions", contribution_id, header, _body(rng, plan, when, table=True))
         plan.contributions.append({"id": contribution_id, "date": when, "published": published, "expects": expects,
                                    "destinataires": destinataires, "recommandations": recommandations})

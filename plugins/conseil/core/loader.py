@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Iterable
 
@@ -43,7 +44,15 @@ class Corpus:
         return count_errors(self.diagnostics)
 
     def diagnostics_for(self, display_path: str) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.path == display_path]
+        return self._diagnostics_by_path.get(display_path, [])
+
+    @cached_property
+    def _diagnostics_by_path(self) -> dict[str, list[Diagnostic]]:
+        """Built once: the preview asks for every page, and a scan per page grows as pages × problems."""
+        by_path: dict[str, list[Diagnostic]] = {}
+        for diagnostic in self.diagnostics:
+            by_path.setdefault(diagnostic.path, []).append(diagnostic)
+        return by_path
 
 
 def record_location(uri: str) -> tuple[str, str] | None:
