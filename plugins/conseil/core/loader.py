@@ -104,18 +104,21 @@ def _load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
             continue
         index.add_file(record_type, record_id, source.display_path)
         pending.append((record_type, record_id, source))
+    quotable = {}  # display path -> how to get its lines, should a diagnostic quote it
     for record_type, record_id, source in pending:
         raw = source.read()
         record, problems = parse_record(schema.RECORD_TYPES[record_type], record_id, source.display_path, raw)
         diagnostics.extend(problems)
         if record is None:
             failed[source.uri] = source.display_path
-            sources[source.display_path] = _lines(raw)
+            quotable[source.display_path] = lambda raw=raw: _lines(raw)
         else:
             index.add(record)
-            sources[source.display_path] = record.source.lines
+            quotable[source.display_path] = lambda text=record.source: text.lines
     diagnostics.extend(check_all(index, settings))
     diagnostics.sort(key=sort_key)
+    # Lines only for the files quoted: those of every file would double the memory a large site takes.
+    sources.update((d.path, quotable[d.path]()) for d in diagnostics if d.path in quotable and d.path not in sources)
     return Corpus(index, build_graph(index, settings), diagnostics, sources, failed)
 
 
