@@ -189,7 +189,7 @@ def machine() -> dict:
             "mkdocs_material": version("mkdocs-material"), "load_average": list(os.getloadavg())}
 
 
-def targets(runs: list[dict], serve: dict | None, reference: int) -> list[dict]:
+def targets(runs: list[dict], reference: int) -> list[dict]:
     """Each target of the issue, with the measured value and whether it holds."""
     by_n = {run["n"]: run for run in runs}
     largest = max(by_n)
@@ -247,7 +247,7 @@ def run(sizes: list[int], seed: int, work: Path, output: Path, *, serve: bool = 
     report = {"date": started.isoformat(timespec="seconds"), "machine": machine(), "seed": seed, "sizes": sizes,
               "reference_size": reference, "repeat": repeat, "runs": runs, "serve": serve_result,
               "duration_s": round((datetime.now(timezone.utc) - started).total_seconds(), 1)}
-    report["targets"] = targets(runs, serve_result, reference)
+    report["targets"] = targets(runs, reference)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return report
