@@ -42,5 +42,10 @@ build: install
 test: install-dev
 	$(BIN)/python -m pytest
 
+## Measure the build of synthetic councils (plugin vs plain Material, validation, memory, serve); BENCH_SIZES to override
+BENCH_SIZES ?= 1000,2000,5000,10000
+bench: install
+	$(BIN)/python benchmarks/harness.py --sizes $(BENCH_SIZES)
+
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site .pytest_cache .hypothesis benchmarks/work

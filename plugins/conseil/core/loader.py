@@ -6,7 +6,10 @@ a record any other way.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Iterable
 
@@ -41,7 +44,15 @@ class Corpus:
         return count_errors(self.diagnostics)
 
     def diagnostics_for(self, display_path: str) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.path == display_path]
+        return self._diagnostics_by_path.get(display_path, [])
+
+    @cached_property
+    def _diagnostics_by_path(self) -> dict[str, list[Diagnostic]]:
+        """Built once: the preview asks for every page, and a scan per page grows as pages × problems."""
+        by_path: dict[str, list[Diagnostic]] = {}
+        for diagnostic in self.diagnostics:
+            by_path.setdefault(diagnostic.path, []).append(diagnostic)
+        return by_path
 
 
 def record_location(uri: str) -> tuple[str, str] | None:
@@ -56,6 +67,25 @@ def record_location(uri: str) -> tuple[str, str] | None:
 
 def load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
     """Parse, check and link every record among `files`; every problem is collected, none raised."""
+    with _collector_paused():
+        return _load(files, settings)
+
+
+@contextmanager
+def _collector_paused():
+    """Loading allocates millions of small objects that all stay alive: the cycle collector would
+    scan them again and again for nothing (a quarter of the time at 10,000 records). Cycles made
+    meanwhile are collected once it resumes."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
     index = Index()
     diagnostics: list[Diagnostic] = []
     sources: dict[str, list[str]] = {}
@@ -74,6 +104,7 @@ def load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
             continue
         index.add_file(record_type, record_id, source.display_path)
         pending.append((record_type, record_id, source))
+    quotable = {}  # display path -> how to get its lines, should a diagnostic quote it
     for record_type, record_id, source in pending:
         raw = source.read()
         record, problems = parse_record(schema.RECORD_TYPES[record_type], record_id, source.display_path, raw,
@@ -82,15 +113,14 @@ def load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
         if record is None or not record.complete:
             failed[source.uri] = source.display_path
         if record is None:
-            sources[source.display_path] = _lines(raw)
+            quotable[source.display_path] = lambda raw=raw: _lines(raw)
             continue
-        sources[source.display_path] = record.source.lines
-        if record.complete:
-            index.add(record)
-        else:
-            index.partial.append(record)
+        (index.add if record.complete else index.partial.append)(record)
+        quotable[source.display_path] = lambda text=record.source: text.lines
     diagnostics.extend(check_all(index, settings))
     diagnostics.sort(key=sort_key)
+    # Lines only for the files quoted: those of every file would double the memory a large site takes.
+    sources.update((d.path, quotable[d.path]()) for d in diagnostics if d.path in quotable and d.path not in sources)
     return Corpus(index, build_graph(index, settings), diagnostics, sources, failed)
 
 
@@ -103,14 +133,17 @@ def _lines(raw: bytes | str) -> list[str]:
 
 def files_in(content_dir: Path, relative_to: Path | None = None) -> list[SourceFile]:
     """Every Markdown file under `content_dir`, for the command-line tools."""
-    base = relative_to or Path.cwd()
+    # Resolved once for the folder, not per file: resolving follows every path component (10,000 files: 0.7 s).
+    try:
+        prefix = content_dir.resolve().relative_to((relative_to or Path.cwd()).resolve()).as_posix() + "/"
+    except ValueError:
+        prefix = None
+    if prefix == "./":
+        prefix = ""
     found = []
     for path in sorted(content_dir.rglob("*.md")):
         uri = path.relative_to(content_dir).as_posix()
-        try:
-            display = path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            display = str(path)
+        display = prefix + uri if prefix is not None else str(path)
         found.append(SourceFile(uri, display, path.read_bytes))
     return found
 

@@ -331,7 +331,7 @@ def parse_record(record_type: RecordType, record_id: str, path: str, raw: bytes 
     if "\x00" in text:
         return None, [Diagnostic("fichier-illisible", path, 1, 1, "le fichier contient des données binaires",
                                  help="une fiche est un fichier texte Markdown ; remplacez-le par du texte")]
-    source = Source(path, text.splitlines())
+    source = Source(path, header=text)
     if not text.strip():
         return None, [Diagnostic("fichier-vide", path, 1, 1, "le fichier est vide",
                                  help=f"commencez par un en-tête, par exemple ---⏎titre: …⏎--- ; voir « conseil new {record_type.singular} »")]
@@ -343,7 +343,7 @@ def parse_record(record_type: RecordType, record_id: str, path: str, raw: bytes 
     if body_line < 0:
         return None, [Diagnostic("entete-non-fermee", path, 1, 1, "l'en-tête ouvert ici n'est jamais fermé", length=3,
                                  help="ajoutez une ligne --- après le dernier champ de l'en-tête")]
-    source.body_line = body_line
+    source.header, source.body, source.body_line = text[:len(text) - len(body)], body, body_line
     reader = _Reader(source, first_line=2)
 
     tabbed = _first_tab(header)

@@ -217,22 +217,21 @@ def check_documents(record: Record, index: Index, settings: Settings) -> Iterato
                           help="déposez le fichier sous content/ (par exemple content/documents/) ou corrigez le chemin")
 
 
-# The lookbehind starts a match only at the start of a word: without it a long line costs O(n²).
+# Both patterns open on a character, not a look-behind, so the engine tries them only where they can start,
+# and neither can restart inside a word (a word-start guard keeps long words linear, not quadratic).
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w/.-])(?:\+33[ .]?[1-9]|0[1-9])(?:[ .-]?\d{2}){4}(?![\w-])")
+# A French number not glued to a word, a path or another number: `06 12 34 56 78`, `+33 6 12 34 56 78`.
+_PHONE = re.compile(r"[+0](?<![\w/.-][+0])(?:(?<=\+)33[ .]?[1-9]|(?<=0)[1-9])(?:[ .-]?\d{2}){4}(?![\w-])")
 
 
 def check_personal_data(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
     """Bodies and text fields do not publish e-mail addresses or phone numbers (personal data)."""
-    first = record.source.body_line
-    for offset, line in enumerate(record.body.split("\n")):
-        yield from _personal_data_in(record, line, first + offset, 1, key=None)
+    yield from _personal_data_in(record, record.body, record.source.body_line, 1, key=None)
     for spec in schema.RECORD_TYPES[record.type].fields:
         value = getattr(record, spec.key, None)
         if spec.kind == schema.TEXT and isinstance(value, str):
             pos = record.place_of(spec.key)
-            quoted = _is_quoted(record, pos)
-            yield from _personal_data_in(record, value, pos.line, pos.column + quoted, key=spec.key)
+            yield from _personal_data_in(record, value, pos.line, pos.column + _is_quoted(record, pos), key=spec.key)
 
 
 def _is_quoted(record: Record, pos) -> int:
@@ -243,12 +242,20 @@ def _is_quoted(record: Record, pos) -> int:
 
 
 def _personal_data_in(record: Record, text: str, line: int, column: int, *, key: str | None) -> Iterator[Diagnostic]:
-    for pattern, what in ((_EMAIL, "une adresse électronique"), (_PHONE, "un numéro de téléphone")):
-        for match in pattern.finditer(text):
-            yield Diagnostic("donnee-personnelle", record.source.path, line, column + match.start(),
-                             f"le texte publie {what}", key=key, label=what, length=len(match.group(0)),
-                             help="supprimez cette donnée, ou renvoyez vers un formulaire de contact de la Métropole",
-                             severity=AVERTISSEMENT)
+    """Scan `text` (which starts at `line`, `column`) at once; lines are counted only on a match."""
+    patterns = [(_PHONE, "un numéro de téléphone")]
+    if "@" in text:  # most texts have no @ at all
+        patterns.insert(0, (_EMAIL, "une adresse électronique"))
+    found = sorted(((match, what) for pattern, what in patterns for match in pattern.finditer(text)),
+                   key=lambda item: item[0].start())
+    for match, what in found:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        newlines = text.count("\n", 0, match.start())
+        at_column = match.start() - line_start + (column if newlines == 0 else 1)
+        yield Diagnostic("donnee-personnelle", record.source.path, line + newlines, at_column,
+                         f"le texte publie {what}", key=key, label=what, length=len(match.group(0)),
+                         help="supprimez cette donnée, ou renvoyez vers un formulaire de contact de la Métropole",
+                         severity=AVERTISSEMENT)
 
 
 _DANGEROUS_HTML = re.compile(
@@ -257,6 +264,9 @@ _DANGEROUS_HTML = re.compile(
 
 def check_html(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
     """No script, frame, event handler or javascript: link in a body (the page sanitises them anyway)."""
+    body = record.body
+    if "<" not in body and "=" not in body and "javascript" not in body.lower():
+        return  # none of the patterns can match
     first = record.source.body_line
     for offset, line in enumerate(record.body.split("\n")):
         for match in _DANGEROUS_HTML.finditer(line):

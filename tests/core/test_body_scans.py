@@ -1,0 +1,52 @@
+"""The body scans (personal data, dangerous HTML) find what they must, at the right place, fast paths or not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conseil.core import Settings, schema
+from conseil.core.parse import parse_record
+from conseil.core.rules import Index, check_html, check_personal_data
+
+HEADER = "---\ntitre: Sujet\ndate: 2026-01-05\nnature: avis\norigine: saisine\ndestinataires: [claire-morel]\n---\n\n"
+SETTINGS = Settings(build_date=date(2026, 11, 23))
+
+
+def scan(rule, body: str) -> list[tuple[int, int, int, str]]:
+    record, problems = parse_record(schema.RECORD_TYPES["contributions"], "sujet", "contributions/sujet.md",
+                                    HEADER + body)
+    assert record is not None, problems
+    return [(d.line, d.column, d.length, d.label) for d in rule(record, Index(), SETTINGS)]
+
+
+@pytest.mark.parametrize("number", ["06 12 34 56 78", "06.12.34.56.78", "06-12-34-56-78", "0612345678",
+                                    "+33 6 12 34 56 78", "+33612345678"])
+def test_a_phone_number_is_found_where_it_stands(number):
+    body = "Premier paragraphe.\n\nSecond paragraphe.\nAppelez le " + number + " avant lundi.\n"
+    assert scan(check_personal_data, body) == [(12, 12, len(number), "un numéro de téléphone")]
+
+
+@pytest.mark.parametrize("text", ["la référence 2026-11-23-06 12 34 56 78", "code x0612345678", "/0612345678",
+                                  "le 0612345678a", "en 2016 12 34 56 78", "page 10", "le 1er janvier 2026"])
+def test_numbers_that_are_not_phone_numbers_are_left_alone(text):
+    assert scan(check_personal_data, text + "\n") == []
+
+
+def test_every_email_and_phone_is_reported_in_reading_order():
+    body = "Écrire à jean.dupont@example.org ou au 01 23 45 67 89.\nOu à marie@example.fr.\n"
+    assert scan(check_personal_data, body) == [
+        (9, 10, 23, "une adresse électronique"), (9, 40, 14, "un numéro de téléphone"),
+        (10, 6, 16, "une adresse électronique")]
+
+
+@pytest.mark.parametrize("body, column", [("Voir <script>alert(1)</script>.", 6),
+                                          ("[lien](JavaScript:alert(1))", 8),
+                                          ('Un <img src="x" onerror="alert(1)">', 16)])
+def test_dangerous_html_is_found(body, column):
+    assert [(line, col) for line, col, _, _ in scan(check_html, "Texte.\n\n" + body + "\n")] == [(11, column)]
+
+
+def test_plain_markdown_has_no_dangerous_html():
+    assert scan(check_html, "## Titre\n\nDu *texte*, une [adresse](https://example.org/?a=1) et un tableau.\n") == []
