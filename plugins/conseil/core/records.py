@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)  # slots: a record holds one per value, a large site hundreds of thousands
-class Position:
+class Position(NamedTuple):
+    """Where a value starts. A tuple: a record holds one per value, a large site hundreds of thousands."""
+
     line: int
     column: int
     length: int = 1

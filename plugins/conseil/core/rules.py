@@ -227,17 +227,18 @@ _PHONE = re.compile(r"[+0](?<![\w/.-][+0])(?:(?<=\+)33[ .]?[1-9]|(?<=0)[1-9])(?:
 def check_personal_data(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
     """Bodies and text fields do not publish e-mail addresses or phone numbers (personal data)."""
     yield from _personal_data_in(record, record.body, record.source.body_line, 1, key=None)
+    header = record.source.header.split("\n")
     for spec in schema.RECORD_TYPES[record.type].fields:
         value = getattr(record, spec.key, None)
         if spec.kind == schema.TEXT and isinstance(value, str):
             pos = record.place_of(spec.key)
-            yield from _personal_data_in(record, value, pos.line, pos.column + _is_quoted(record, pos), key=spec.key)
+            yield from _personal_data_in(record, value, pos.line, pos.column + _is_quoted(header, pos), key=spec.key)
 
 
-def _is_quoted(record: Record, pos) -> int:
-    lines = record.source.lines
-    if 1 <= pos.line <= len(lines) and pos.column <= len(lines[pos.line - 1]):
-        return int(lines[pos.line - 1][pos.column - 1] in "\"'")
+def _is_quoted(header: list[str], pos) -> int:
+    """1 when the value at `pos` opens with a quote, so columns point inside it."""
+    if 1 <= pos.line <= len(header) and pos.column <= len(header[pos.line - 1]):
+        return int(header[pos.line - 1][pos.column - 1] in "\"'")
     return 0
 
 
