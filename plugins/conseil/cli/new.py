@@ -12,7 +12,7 @@ from ..core.dates import reference_date
 from ..core.scaffold import base_id, new_record_text, record_type_named
 from .check import check_paths
 from .console import make_console, print_diagnostics
-from .project import ProjectError, discover
+from .project import open_project
 
 TYPE_NAMES = ", ".join(t.singular for t in schema.RECORD_TYPES.values())
 
@@ -55,14 +55,7 @@ def new(type_name: str, titre: str, day: date | None, brouillon: bool, config_fi
         raise click.BadParameter(f"type « {type_name} » inconnu ; types : {TYPE_NAMES}", param_hint="TYPE")
     if not titre.strip():
         raise click.BadParameter("le titre est vide", param_hint="TITRE")
-    try:
-        project = discover(config_file)
-        settings = project.settings()
-    except ProjectError as error:
-        raise click.UsageError(str(error)) from None
-    if not project.content_dir.is_dir():
-        raise click.UsageError(f"le dossier des fiches {project.content_dir} n'existe pas ; "
-                               "lancez la commande à la racine du site (là où se trouve mkdocs.yml)")
+    project, settings = open_project(config_file)
     day = day or reference_date()
     corpus = load(files_in(project.content_dir), settings)
     folder = project.content_dir / record_type.name

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import click
 import yaml
 
 from ..core import Settings, schema
@@ -153,3 +154,16 @@ def content_dir_of(path: Path) -> Path | None:
 
 def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
+
+
+def open_project(config_file: Path | None = None) -> tuple[Project, Settings]:
+    """The project of a command and its settings; a configuration problem is a usage error (exit 2)."""
+    try:
+        project = discover(config_file)
+        settings = project.settings()
+    except ProjectError as error:
+        raise click.UsageError(str(error)) from None
+    if not project.content_dir.is_dir():
+        raise click.UsageError(f"le dossier des fiches {project.content_dir} n'existe pas ; "
+                               "lancez la commande à la racine du site (là où se trouve mkdocs.yml)")
+    return project, settings

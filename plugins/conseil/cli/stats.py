@@ -13,7 +13,7 @@ from ..core.dates import date_fr
 from ..core.figures import follow_up
 from ..core.loader import summary
 from .console import make_console
-from .project import ProjectError, discover
+from .project import open_project
 
 
 def _percent(value: float | None) -> str:
@@ -54,13 +54,7 @@ def stats(output_format: str, config_file: Path | None) -> None:
 
     Seules les fiches publiées comptent, comme sur le site (date de référence : celle de la construction).
     """
-    try:
-        project = discover(config_file)
-        settings = project.settings()
-    except ProjectError as error:
-        raise click.UsageError(str(error)) from None
-    if not project.content_dir.is_dir():
-        raise click.UsageError(f"le dossier des fiches {project.content_dir} n'existe pas")
+    project, settings = open_project(config_file)
     corpus = load(files_in(project.content_dir), settings)
     suivi = follow_up(corpus.graph)
     values = figures(suivi)

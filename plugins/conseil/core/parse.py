@@ -277,17 +277,8 @@ def _mapping_start(reader: _Reader, node: yaml.MappingNode, path: str) -> Positi
 
 
 def _example(field: Field) -> str:
-    if field.example:
-        return field.example.splitlines()[0] if "\n" not in field.example else field.example.replace("\n", " ⏎ ")
-    if field.kind == schema.CHOICE:
-        return f"{field.key}: {field.choices[0]}"
-    if field.kind == schema.DATE:
-        return f"{field.key}: 2025-03-12"
-    if field.kind == schema.INTEGER:
-        return f"{field.key}: 40"
-    if field.kind == schema.BOOLEAN:
-        return f"{field.key}: true"
-    return f"{field.key}: …"
+    """The field's example on one line, for a help message."""
+    return field.example_line().replace("\n", " ⏎ ")
 
 
 def _sexagesimal(raw: str) -> int:

@@ -120,19 +120,9 @@ def _example(field: Field, day: date, picker: _Picker) -> str:
     if target:
         chosen = picker.pick(target) or "identifiant"
         return f"{field.key}: [{chosen}]" if field.kind == schema.LIST else f"{field.key}: {chosen}"
-    if field.example:
-        return field.example
-    if field.kind == schema.CHOICE:
-        return f"{field.key}: {field.choices[0]}"
-    if field.kind == schema.DATE:
-        return f"{field.key}: {day.isoformat()}"
-    if field.kind == schema.TIME:
-        return f'{field.key}: "18:30"'
-    if field.kind == schema.INTEGER:
-        return f"{field.key}: {field.minimum or 0}"
-    if field.kind == schema.BOOLEAN:
-        return f"{field.key}: true"
-    return f"{field.key}: {_quoted('…')}"
+    if field.kind == schema.TEXT and not field.example:
+        return f"{field.key}: {_quoted('…')}"
+    return field.example_line(day)
 
 
 def _target(field: Field) -> str | None:

@@ -8,6 +8,7 @@ words the communications team writes; descriptions are what they read.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 # Field kinds. Each maps to one converter in `parse.py` and one JSON Schema shape.
 TEXT = "texte"
@@ -58,6 +59,19 @@ class Field:
 
     def subfield(self, key: str) -> Field | None:
         return next((f for f in self.fields if f.key == key), None)
+
+    def example_line(self, day: date | None = None) -> str:
+        """YAML showing a valid value: the declared example, else one made for the field's kind."""
+        if self.example:
+            return self.example
+        made = {
+            CHOICE: self.choices[0] if self.choices else "…",
+            DATE: (day or date(2025, 3, 12)).isoformat(),
+            TIME: '"18:30"',
+            INTEGER: str(self.minimum or 0),
+            BOOLEAN: "true",
+        }
+        return f"{self.key}: {made.get(self.kind, '…')}"
 
 
 @dataclass(frozen=True)
