@@ -63,6 +63,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.routes = replace_records(files, self.corpus, config, preview=self.preview)
         add_sections(files, config)
         self.outputs = add_outputs(files, self.corpus, config, self.config)
+        _release_sources(self.corpus)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
         files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "rapport.css")))
         return files
@@ -162,6 +163,17 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         if self.corpus is None or path is None:
             return []
         return [render(d, self.corpus.sources.get(d.path)) for d in self.corpus.diagnostics_for(path)]
+
+
+def _release_sources(corpus: Corpus) -> None:
+    """Drop what only the checks and the virtual files needed: the pages now hold the bodies.
+
+    Each body would otherwise stay in memory twice (record and page) until the end of the build,
+    and each record keeps the position of every value, used only to locate diagnostics (already made).
+    """
+    for record in corpus.index.all():
+        record.body = record.source.body = ""
+        record.positions = {}
 
 
 def _escapes_template(name: str | None) -> bool:
