@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -50,3 +51,33 @@ def test_dangerous_html_is_found(body, column):
 
 def test_plain_markdown_has_no_dangerous_html():
     assert scan(check_html, "## Titre\n\nDu *texte*, une [adresse](https://example.org/?a=1) et un tableau.\n") == []
+
+
+# -- the fast paths agree with the plain patterns they replace -----------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from conseil.core import rules  # noqa: E402
+
+# The single pattern the two literal-led ones replace (slower: a character class leads it).
+REFERENCE_PHONE = re.compile(r"[+0](?<![\w/.-][+0])(?:(?<=\+)33[ .]?[1-9]|(?<=0)[1-9])(?:[ .-]?\d{2}){4}(?![\w-])")
+REFERENCE_JAVASCRIPT = re.compile(r"javascript\s*:", re.IGNORECASE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789 .-+3a/_\n", max_size=60))
+def test_phone_scan_finds_what_the_single_pattern_finds(text):
+    assert [(m.start(), m.group()) for m in rules._phone_numbers(text)] == \
+        [(m.start(), m.group()) for m in REFERENCE_PHONE.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["javascript", "JavaScript", "JAVA", "script", ":", " ", "\t", "\n", "x", "é",
+                                 " " * 35, "https://example.org"]), max_size=12).map("".join))
+def test_javascript_prefilter_never_misses_a_scheme(text):
+    if REFERENCE_JAVASCRIPT.search(text):
+        assert rules._may_hold_javascript_scheme(text)
+
+
+def test_javascript_prefilter_skips_ordinary_colons():
+    assert not rules._may_hold_javascript_scheme("Ordre du jour de la séance : budget, puis https://example.org")

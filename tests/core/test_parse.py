@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import yaml
 
 from conseil.core.diagnostics import CODES, render
+from conseil.core import parse as parse_module
 from conseil.core.parse import parse_record
 from conseil.core.schema import RECORD_TYPES
 from tests.core.helpers import ASSEMBLEE, CONTRIBUTION, ELU, REPONSE, THEME, codes, parse
@@ -210,3 +212,20 @@ def test_record_classes_follow_the_schema(record_type):
     attributes = {f.name for f in fields(RECORD_CLASSES[record_type])} - base
     keys = {ATTRIBUTE_NAMES.get((record_type, k), k) for k in RECORD_TYPES[record_type].keys}
     assert attributes == keys
+
+
+@pytest.mark.parametrize("text", [
+    "a: 14:30", "a: '14:30'", "a: 2025-03-12", "a: ~", "a:", "a: null", "a: Null", "a: yes", "a: No", "a: on",
+    "a: TRUE", "a: 12", "a: -3", "a: 0x1F", "a: 1_000", "a: 3.5", "a: .inf", "a: .NaN", "a: =", "a: <<",
+    "a: texte", "a: \"12\"", "a: [1, b, ~]", "a: {b: 2}", "a:\n  - 2025-01-01\n  - x", "a: |\n  bloc\n",
+    "Yes: Off", "\"12\": 12", "a: 1:2:3", "a: 2025-3-1", "a: 2025-03-12T10:00:00Z", "a: ''",
+])
+def test_fast_tag_resolution_gives_the_tags_of_pyyaml(text):
+    """parse.py composes with its own cheap resolver: every node must get the tag PyYAML's safe loader gives."""
+    def tags(node):
+        if isinstance(node, yaml.MappingNode):
+            return [node.tag] + [t for k, v in node.value for t in tags(k) + tags(v)]
+        if isinstance(node, yaml.SequenceNode):
+            return [node.tag] + [t for item in node.value for t in tags(item)]
+        return [(node.tag, node.value)]
+    assert tags(yaml.compose(text, Loader=parse_module._Loader)) == tags(yaml.compose(text, Loader=yaml.SafeLoader))

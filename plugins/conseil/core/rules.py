@@ -221,7 +221,10 @@ def check_documents(record: Record, index: Index, settings: Settings) -> Iterato
 # and neither can restart inside a word (a word-start guard keeps long words linear, not quadratic).
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A French number not glued to a word, a path or another number: `06 12 34 56 78`, `+33 6 12 34 56 78`.
-_PHONE = re.compile(r"[+0](?<![\w/.-][+0])(?:(?<=\+)33[ .]?[1-9]|(?<=0)[1-9])(?:[ .-]?\d{2}){4}(?![\w-])")
+# Two patterns opening on a literal character: the engine then skips to each "0" at memchr speed,
+# where a class like [+0] is tested character by character (ten times slower on 45 MB of bodies).
+_PHONE_NATIONAL = re.compile(r"0(?<![\w/.-]0)[1-9](?:[ .-]?\d{2}){4}(?![\w-])")
+_PHONE_INTERNATIONAL = re.compile(r"\+(?<![\w/.-]\+)33[ .]?[1-9](?:[ .-]?\d{2}){4}(?![\w-])")
 
 
 def check_personal_data(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
@@ -244,11 +247,10 @@ def _is_quoted(header: list[str], pos) -> int:
 
 def _personal_data_in(record: Record, text: str, line: int, column: int, *, key: str | None) -> Iterator[Diagnostic]:
     """Scan `text` (which starts at `line`, `column`) at once; lines are counted only on a match."""
-    patterns = [(_PHONE, "un numéro de téléphone")]
+    found = [(match, "un numéro de téléphone") for match in _phone_numbers(text)]
     if "@" in text:  # most texts have no @ at all
-        patterns.insert(0, (_EMAIL, "une adresse électronique"))
-    found = sorted(((match, what) for pattern, what in patterns for match in pattern.finditer(text)),
-                   key=lambda item: item[0].start())
+        found += [(match, "une adresse électronique") for match in _EMAIL.finditer(text)]
+        found.sort(key=lambda item: item[0].start())
     for match, what in found:
         line_start = text.rfind("\n", 0, match.start()) + 1
         newlines = text.count("\n", 0, match.start())
@@ -259,6 +261,17 @@ def _personal_data_in(record: Record, text: str, line: int, column: int, *, key:
                          severity=AVERTISSEMENT)
 
 
+def _phone_numbers(text: str) -> list[re.Match]:
+    """French phone numbers in `text`, in order; a national one inside an international one is not counted twice."""
+    found = list(_PHONE_NATIONAL.finditer(text))
+    if "+" in text:
+        international = list(_PHONE_INTERNATIONAL.finditer(text))
+        if international:
+            found = [m for m in found if not any(i.start() <= m.start() < i.end() for i in international)]
+            found = sorted(found + international, key=re.Match.start)
+    return found
+
+
 _DANGEROUS_HTML = re.compile(
     r"<\s*(script|iframe|object|embed|form|style)\b|\son[a-z]+\s*=|javascript\s*:", re.IGNORECASE)
 
@@ -266,7 +279,7 @@ _DANGEROUS_HTML = re.compile(
 def check_html(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
     """No script, frame, event handler or javascript: link in a body (the page sanitises them anyway)."""
     body = record.body
-    if "<" not in body and "=" not in body and "javascript" not in body.lower():
+    if "<" not in body and "=" not in body and not _may_hold_javascript_scheme(body):
         return  # none of the patterns can match
     first = record.source.body_line
     for offset, line in enumerate(record.body.split("\n")):
@@ -275,6 +288,20 @@ def check_html(record: Record, index: Index, settings: Settings) -> Iterator[Dia
                              f"HTML interdit : {guillemets(match.group(0).strip())}", label="retiré à la publication",
                              length=len(match.group(0)),
                              help="écrivez le texte en Markdown ; les scripts, cadres et liens javascript: ne sont pas publiés")
+
+
+def _may_hold_javascript_scheme(text: str) -> bool:
+    """Whether a colon follows "javascript" (any case, maybe spaces between); True when unsure.
+
+    Looks behind each colon rather than lowering the whole text: bodies have few colons.
+    """
+    colon = text.find(":")
+    while colon != -1:
+        before = text[max(0, colon - 40):colon].rstrip()
+        if len(before) <= 10 or before[-10:].lower() == "javascript":
+            return True  # a match, or too much space (or the text's start) to tell without the full pattern
+        colon = text.find(":", colon + 1)
+    return False
 
 
 RULES: tuple[Callable[[Record, Index, Settings], Iterable[Diagnostic]], ...] = (
