@@ -7,7 +7,8 @@ checked by the rules, then left out here, so nothing built from the graph
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from datetime import date, timedelta
 from statistics import median
 from typing import Any, Iterable
@@ -257,6 +258,24 @@ class EluNode(Node):
     contributions: list[ContributionNode] = field(default_factory=list)  # received, newest first
     reponses: list[ReponseNode] = field(default_factory=list)  # signed, newest first
     chiffres: Tally = field(default_factory=Tally)
+
+
+def _read_through(node_class: type[Node], record_class: type[Record]) -> None:
+    """Give a node class a property per record field, so that `node.titre` needs no `__getattr__` fallback.
+
+    Templates read record fields hundreds of times per page; a failed lookup, then `__getattr__`,
+    costs several times a property whose getter is C (`attrgetter`).
+    """
+    own = {f.name for f in fields(node_class)}
+    names = [f.name for f in fields(record_class)] + ["key", "url", "type"]
+    for name in names:
+        if name not in own and name not in vars(node_class):
+            setattr(node_class, name, property(attrgetter(f"record.{name}")))
+
+
+for _node_class, _record_class in ((ThemeNode, Theme), (AssembleeNode, Assemblee), (ContributionNode, Contribution),
+                                   (ReponseNode, Reponse), (EluNode, Elu)):
+    _read_through(_node_class, _record_class)
 
 
 def _newest_first(node: Any) -> tuple:

@@ -9,6 +9,9 @@ from html import unescape
 from typing import Any
 
 import nh3
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+from mkdocs.utils.templates import url_filter
 
 from ..core import Corpus, schema
 from ..core.dates import date_fr, month_fr
@@ -76,7 +79,33 @@ def label(value: str | None) -> str:
     return schema.LABELS.get(value or "", value or "")
 
 
+# The small pieces of markup every table repeats, as filters: a Jinja macro call costs ten times
+# a Python call, and a contribution page makes dozens of them.
+_BADGE = Markup('<span class="cdd-badge cdd-{0} cdd-{0}--{1}">{2}</span>')
+_LINK = Markup('<a href="{0}">{1}</a>')
+
+
+def badge(value: str, kind: str) -> Markup:
+    """`repondue | badge("statut")`: the value's label in a coloured tag."""
+    return _BADGE.format(kind, value, label(value))
+
+
+@pass_context
+def link(context, node: Any) -> Markup:
+    """`node | lien`: a link to a record's page, relative to the current page."""
+    return _LINK.format(url_filter(context, node.url), node.titre)
+
+
+@pass_context
+def links(context, nodes: Any, vide: str = "—") -> Markup:
+    """`nodes | liens`: links separated by commas, or `vide` when there are none."""
+    return Markup(", ").join(link(context, node) for node in nodes) if nodes else escape(vide)
+
+
 FILTERS = {
+    "badge": badge,
+    "lien": link,
+    "liens": links,
     "date_fr": date_fr,
     "date_longue": lambda value: date_fr(value, with_weekday=True),
     "mois_fr": month_fr,
@@ -122,7 +151,11 @@ def _filter_url(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# Built once: `nh3.clean` would convert the allowed sets to Rust on every page.
+_CLEANER = nh3.Cleaner(tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, url_schemes=_URL_SCHEMES,
+                       attribute_filter=_filter_url, link_rel=None, strip_comments=True)
+
+
 def sanitise(html: str) -> str:
     """Strip scripts, frames, event handlers, javascript: URLs and third-party images from a record's body."""
-    return nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, url_schemes=_URL_SCHEMES,
-                     attribute_filter=_filter_url, link_rel=None, strip_comments=True)
+    return _CLEANER.clean(html)
