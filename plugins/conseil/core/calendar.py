@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from . import schema
 from .dates import PARIS
@@ -56,23 +56,63 @@ def _event(assemblee: AssembleeNode, *, site_url: str) -> Event:
 
 
 def build_calendar(assemblees: Iterable[AssembleeNode], *, nom: str, site_url: str) -> str:
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"{nom} — assemblées")
-    calendar.add("x-wr-timezone", "Europe/Paris")
-    ordered = sorted(assemblees, key=lambda a: (a.date, a.heure_debut or "", a.id))
-    for assemblee in ordered:
-        calendar.add_component(_event(assemblee, site_url=site_url))
-    if ordered:  # the Europe/Paris VTIMEZONE, its rules limited to the years the agenda spans
-        calendar.add_missing_timezones(date(ordered[0].date.year - 1, 1, 1), date(ordered[-1].date.year + 2, 1, 1))
-    return calendar.to_ical().decode("utf-8")
+    """One iCalendar file holding `assemblees`."""
+    return _Calendars(nom=nom, site_url=site_url).text(assemblees)
 
 
 def calendar_files(graph: Graph, *, nom: str, site_url: str) -> dict[str, str]:
     """The agenda of every published assembly, and one file per assembly for « Ajouter à mon agenda »."""
-    files = {AGENDA: build_calendar(graph.assemblees, nom=nom, site_url=site_url)}
+    calendars = _Calendars(nom=nom, site_url=site_url)
+    files = {AGENDA: calendars.text(graph.assemblees)}
     for assemblee in graph.assemblees:
-        files[event_path(assemblee)] = build_calendar([assemblee], nom=nom, site_url=site_url)
+        files[event_path(assemblee)] = calendars.text([assemblee])
     return files
+
+
+class _Calendars:
+    """Files that share their parts: each event and each Europe/Paris VTIMEZONE is serialised once.
+
+    An assembly is in the agenda and in its own file, and most files span the same few years:
+    serialising every part again for every file took most of the time of the outputs.
+    The files are what `Calendar.to_ical()` writes: properties, time zones, then events.
+    """
+
+    def __init__(self, *, nom: str, site_url: str):
+        self.site_url = site_url
+        calendar = Calendar()
+        calendar.add("prodid", PRODID)
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("x-wr-calname", f"{nom} — assemblées")
+        calendar.add("x-wr-timezone", "Europe/Paris")
+        self.head, self.end = _split_end(calendar.to_ical())
+        self.events: dict[str, bytes] = {}
+        self.timezones: dict[tuple[int, int], bytes] = {}
+
+    def text(self, assemblees: Iterable[AssembleeNode]) -> str:
+        ordered = sorted(assemblees, key=lambda a: (a.date, a.heure_debut or "", a.id))
+        parts = [self.head]
+        if any(a.heure_debut for a in ordered):  # local times need the Europe/Paris VTIMEZONE
+            parts.append(self.timezone(ordered[0].date.year - 1, ordered[-1].date.year + 2))
+        parts += [self.event(a) for a in ordered]
+        parts.append(self.end)
+        return b"".join(parts).decode("utf-8")
+
+    def event(self, assemblee: AssembleeNode) -> bytes:
+        if assemblee.id not in self.events:
+            self.events[assemblee.id] = _event(assemblee, site_url=self.site_url).to_ical()
+        return self.events[assemblee.id]
+
+    def timezone(self, first_year: int, last_year: int) -> bytes:
+        """The zone's rules limited to the years a file spans."""
+        if (first_year, last_year) not in self.timezones:
+            zone = Timezone.from_tzid("Europe/Paris", first_date=date(first_year, 1, 1), last_date=date(last_year, 1, 1))
+            self.timezones[first_year, last_year] = zone.to_ical()
+        return self.timezones[first_year, last_year]
+
+
+def _split_end(text: bytes) -> tuple[bytes, bytes]:
+    end = b"END:VCALENDAR\r\n"
+    if not text.endswith(end):  # pragma: no cover - icalendar always ends a component so
+        raise ValueError("unexpected iCalendar serialisation")
+    return text[:-len(end)], end
