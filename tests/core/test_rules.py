@@ -158,3 +158,20 @@ def test_records_in_subfolders_are_reported():
     result = load([SourceFile("themes/vieux/t.md", "content/themes/vieux/t.md", lambda: b"---\ntitre: T\n---\n")],
                   Settings(build_date=date(2026, 11, 23)))
     assert codes(result.diagnostics) == ["dossier-inconnu"]
+
+
+def test_validation_alone_reports_what_the_full_load_reports():
+    """`conseil check` validates without building the graph: the graph must not be where a problem is found."""
+    from conseil.core import Settings, files_in, load, validate
+
+    root = Path(__file__).resolve().parents[1] / "fixtures"
+    found = []
+    for content in (root / "broken" / "content", Path(__file__).resolve().parents[2] / "content"):
+        settings = Settings(build_date=date(2026, 11, 23), content_dir=content)
+        checked = validate(files_in(content), settings)
+        loaded = load(files_in(content), settings)
+        assert checked.graph is None and loaded.graph is not None
+        assert checked.diagnostics == loaded.diagnostics
+        assert checked.sources == loaded.sources and checked.failed == loaded.failed
+        found.append(len(checked.diagnostics))
+    assert found[0] >= 9 and found[1] == 0  # every planted problem; the demo council is clean

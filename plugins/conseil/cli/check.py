@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..core import Diagnostic, files_in, load, record_location
+from ..core import Diagnostic, files_in, record_location, validate
 from ..core.diagnostics import count_errors, plural, sort_key
 from ..core.loader import summary
 from .console import make_console, print_diagnostics
@@ -48,7 +48,7 @@ def check_paths(paths: list[Path], default: Project) -> Outcome:
         if not content_dir.is_dir():
             raise ProjectError(f"le dossier des fiches {project.content_dir} n'existe pas")
         sources = files_in(project.content_dir, relative_to=_display_base(project))
-        corpus = load(sources, project.settings())
+        corpus = validate(sources, project.settings())
         whole = any(t == content_dir or t == project.root.resolve() for t in targets)
         selected = {s.display_path for s in sources if record_location(s.uri)
                     and (whole or _selected(content_dir / s.uri, targets))}

@@ -34,7 +34,7 @@ class Corpus:
     """The outcome of a load: the index of every parsed record, the graph, the problems."""
 
     index: Index
-    graph: Graph
+    graph: Graph | None = None  # None after `validate`, which checks without linking
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: dict[str, list[str]] = field(default_factory=dict)  # display path -> lines, for quoting
     failed: dict[str, str] = field(default_factory=dict)  # uri -> display path of records that did not parse
@@ -68,7 +68,18 @@ def record_location(uri: str) -> tuple[str, str] | None:
 def load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
     """Parse, check and link every record among `files`; every problem is collected, none raised."""
     with _collector_paused():
-        return _load(files, settings)
+        corpus = _validate(files, settings)
+        corpus.graph = build_graph(corpus.index, settings)
+        return corpus
+
+
+def validate(files: Iterable[SourceFile], settings: Settings) -> Corpus:
+    """Parse and check every record without building the graph: what `conseil check` needs.
+
+    The problems are the same as `load`'s: the graph derives figures and links, it reports nothing.
+    """
+    with _collector_paused():
+        return _validate(files, settings)
 
 
 @contextmanager
@@ -85,7 +96,7 @@ def _collector_paused():
             gc.enable()
 
 
-def _load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
+def _validate(files: Iterable[SourceFile], settings: Settings) -> Corpus:
     index = Index()
     diagnostics: list[Diagnostic] = []
     sources: dict[str, list[str]] = {}
@@ -121,7 +132,7 @@ def _load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
     diagnostics.sort(key=sort_key)
     # Lines only for the files quoted: those of every file would double the memory a large site takes.
     sources.update((d.path, quotable[d.path]()) for d in diagnostics if d.path in quotable and d.path not in sources)
-    return Corpus(index, build_graph(index, settings), diagnostics, sources, failed)
+    return Corpus(index, None, diagnostics, sources, failed)
 
 
 def _lines(raw: bytes | str) -> list[str]:
