@@ -7,10 +7,11 @@ a record any other way.
 from __future__ import annotations
 
 import gc
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Iterable
 
 from . import schema
@@ -57,12 +58,14 @@ class Corpus:
 
 def record_location(uri: str) -> tuple[str, str] | None:
     """(type, id) when `uri` is a record file: `contributions/x.md`; None for ordinary pages."""
-    path = PurePosixPath(uri)
-    if path.suffix != ".md" or len(path.parts) < 2 or path.parts[0] not in schema.RECORD_TYPES:
+    # String operations, not PurePosixPath: this runs once per file of the site.
+    parts = uri.split("/")
+    name = parts[-1]
+    if not name.endswith(".md") or name == ".md" or len(parts) < 2 or parts[0] not in schema.RECORD_TYPES:
         return None
-    if path.name == "index.md" and len(path.parts) == 2:
+    if name == "index.md" and len(parts) == 2:
         return None  # the section's own page
-    return path.parts[0], path.stem
+    return parts[0], name[:-3]
 
 
 def load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
@@ -107,7 +110,7 @@ def _validate(files: Iterable[SourceFile], settings: Settings) -> Corpus:
         if location is None:
             continue
         record_type, record_id = location
-        if len(PurePosixPath(source.uri).parts) > 2:
+        if source.uri.count("/") > 1:
             diagnostics.append(Diagnostic(
                 "dossier-inconnu", source.display_path, 1, 1,
                 f"les fiches {record_type} se rangent directement dans content/{record_type}/",
@@ -152,9 +155,12 @@ def files_in(content_dir: Path, relative_to: Path | None = None) -> list[SourceF
     if prefix == "./":
         prefix = ""
     found = []
+    base = str(content_dir)  # paths found below content_dir start with it: slicing beats relative_to
+    root = 0 if base == "." else len(base) + 1
     for path in sorted(content_dir.rglob("*.md")):
-        uri = path.relative_to(content_dir).as_posix()
-        display = prefix + uri if prefix is not None else str(path)
+        text = str(path)
+        uri = text[root:].replace(os.sep, "/")
+        display = prefix + uri if prefix is not None else text
         found.append(SourceFile(uri, display, path.read_bytes))
     return found
 
