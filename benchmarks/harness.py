@@ -248,7 +248,7 @@ def table(report: dict) -> str:
     return "\n".join(lines)
 
 
-def run(sizes: list[int], seed: int, work: Path, output: Path, *, serve: bool = True, repeat: int = 3) -> dict:
+def run(sizes: list[int], seed: int, work: Path, output: Path, *, serve: bool = True, repeat: int = 5) -> dict:
     """Measure every size; the reference size, whose ratio is a target, is built `repeat` times each way."""
     work.mkdir(parents=True, exist_ok=True)
     reference = REFERENCE_SIZE if REFERENCE_SIZE in sizes else min(sizes)
@@ -275,7 +275,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=HERE / "work", help="dossier des corpus générés")
     parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument("--no-serve", action="store_true", help="ne pas mesurer la reconstruction de mkdocs serve")
-    parser.add_argument("--repeat", type=int, default=3,
+    parser.add_argument("--repeat", type=int, default=5,
                         help="builds de chaque sorte à la taille de référence ; le plus rapide compte (%(default)s)")
     args = parser.parse_args()
     sizes = sorted({int(size) for size in args.sizes.replace(" ", "").split(",") if size})
