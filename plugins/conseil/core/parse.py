@@ -120,16 +120,16 @@ class _Reader:
 
     # -- mappings -------------------------------------------------------------
 
-    def read_mapping(self, node: yaml.MappingNode, fields: tuple[Field, ...], path: str,
+    def read_mapping(self, node: yaml.MappingNode, by_key: dict[str, Field], path: str,
                      where: str, group: str | None = None) -> tuple[dict[str, Any], bool]:
         """Convert a mapping; returns the values and whether every required field is sound.
 
-        `group`: the list an item belongs to, whose name an editor may write under `schema.EDITOR_GROUP_KEY`.
+        `by_key`: the allowed fields by key (`RecordType.by_key`, `Field.by_key`). `group`: the list an item
+        belongs to, whose name an editor may write under `schema.EDITOR_GROUP_KEY`.
         """
         values: dict[str, Any] = {}
         complete = True
         seen: dict[str, yaml.Node] = {}
-        by_key = _fields_by_key(fields)
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.report("type-invalide", key_node, "une clé doit être un simple mot", key=None,
@@ -161,7 +161,7 @@ class _Reader:
                 values[key] = value
             elif field.required:
                 complete = False
-        for field in fields:
+        for field in by_key.values():
             if field.required and field.key not in seen:
                 complete = False
                 self.report("champ-manquant", _mapping_start(self, node, path),
@@ -290,7 +290,7 @@ class _Reader:
     def _read_objet(self, field: Field, node: yaml.Node, path: str):
         if not isinstance(node, yaml.MappingNode):
             return self._wrong_type(field, node)
-        values, complete = self.read_mapping(node, field.fields, path, f"dans un élément de {field.key}",
+        values, complete = self.read_mapping(node, field.by_key, path, f"dans un élément de {field.key}",
                                              group=field.key)
         if not complete:
             return False, None
@@ -299,15 +299,6 @@ class _Reader:
 
 _Reader._readers = {kind: getattr(_Reader, f"_read_{kind}") for kind in schema.KIND_LABELS}
 _new_position = tuple.__new__  # Position(...) without its Python-level __new__: one per value read
-_FIELD_MAPS: dict[int, tuple[tuple[Field, ...], dict[str, Field]]] = {}
-
-
-def _fields_by_key(fields: tuple[Field, ...]) -> dict[str, Field]:
-    """The fields of a record type or object by key, built once per schema tuple."""
-    cached = _FIELD_MAPS.get(id(fields))
-    if cached is None or cached[0] is not fields:
-        cached = _FIELD_MAPS[id(fields)] = (fields, {f.key: f for f in fields})
-    return cached[1]
 
 
 def _mapping_start(reader: _Reader, node: yaml.MappingNode, path: str) -> Position:
@@ -404,7 +395,7 @@ def parse_record(record_type: RecordType, record_id: str, path: str, raw: bytes 
                       help="écrivez une ligne « clé: valeur » par champ")
         return None, reader.diagnostics
 
-    values, complete = reader.read_mapping(root, record_type.fields, "", f"dans une fiche {record_type.name}")
+    values, complete = reader.read_mapping(root, record_type.by_key, "", f"dans une fiche {record_type.name}")
     if not _ID.match(record_id):
         reader.report("id-invalide", Position(1, 1, 3), f"le nom de fichier {guillemets(record_id + '.md')} "
                       "ne fait pas un identifiant valide", key=None,

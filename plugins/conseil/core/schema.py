@@ -8,6 +8,7 @@ words the communications team writes; descriptions are what they read.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 # Field kinds. Each maps to one converter in `parse.py` and one JSON Schema shape.
@@ -57,8 +58,13 @@ class Field:
     min_items: int | None = None
     example: str | None = None  # YAML snippet shown in help messages and new records
 
+    @cached_property
+    def by_key(self) -> dict[str, Field]:
+        """The keys of an OBJECT, in declaration order (built once: the parser looks them up for every value)."""
+        return {f.key: f for f in self.fields}
+
     def subfield(self, key: str) -> Field | None:
-        return next((f for f in self.fields if f.key == key), None)
+        return self.by_key.get(key)
 
     def example_line(self, day: date | None = None) -> str:
         """YAML showing a valid value: the declared example, else one made for the field's kind."""
@@ -87,8 +93,13 @@ class RecordType:
     fields: tuple[Field, ...]
     body: str  # what the Markdown body holds
 
+    @cached_property
+    def by_key(self) -> dict[str, Field]:
+        """The record's fields, in declaration order (built once: the parser looks them up for every value)."""
+        return {f.key: f for f in self.fields}
+
     def field(self, key: str) -> Field | None:
-        return next((f for f in self.fields if f.key == key), None)
+        return self.by_key.get(key)
 
     @property
     def keys(self) -> list[str]:
