@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
+# The engine that builds and serves the site: mkdocs (MkDocs 1.6) or properdocs (its maintained fork).
+ENGINE ?= mkdocs
 
 # Our commands run MkDocs quietly: editors see our messages, not Material's banners.
 export NO_MKDOCS_2_WARNING := 1
@@ -27,8 +29,8 @@ install-dev: $(VENV)/.dev
 ## Build the site strictly, then serve it with live reload on http://$(HOST).
 ## A record with an error does not stop the preview: its problems show in the terminal and on its page.
 serve: install
-	@$(BIN)/mkdocs build --strict --quiet || echo "==> Le site publié ne se construirait pas : corrigez les erreurs ci-dessus (l'aperçu les montre aussi sur les pages)."
-	$(BIN)/mkdocs serve --dev-addr $(HOST)
+	@$(BIN)/$(ENGINE) build --strict --quiet || echo "==> Le site publié ne se construirait pas : corrigez les erreurs ci-dessus (l'aperçu les montre aussi sur les pages)."
+	$(BIN)/$(ENGINE) serve --dev-addr $(HOST)
 
 ## Check every record without building the site (same rules and messages as the build)
 check: install
@@ -36,11 +38,15 @@ check: install
 
 ## Build the site into site/ (fails on any error in a record)
 build: install
-	$(BIN)/mkdocs build --strict
+	$(BIN)/$(ENGINE) build --strict
 
-## Run the whole test suite (installs what the tests need first)
+## Run the whole test suite with $(ENGINE) (installs what the tests need first), then the site's tests
+## again with the other engine: the demo must build, serve and pass every page check with both.
+OTHER_ENGINE = $(if $(filter properdocs,$(ENGINE)),mkdocs,properdocs)
+SITE_TESTS   = tests/site tests/cli/test_cli_preview.py
 test: install-dev
-	$(BIN)/python -m pytest
+	CONSEIL_ENGINE=$(ENGINE) $(BIN)/python -m pytest
+	CONSEIL_ENGINE=$(OTHER_ENGINE) $(BIN)/python -m pytest -q $(SITE_TESTS)
 
 ## Measure the build of synthetic councils (plugin vs plain Material, validation, memory, serve); BENCH_SIZES to override
 BENCH_SIZES ?= 1000,2000,5000,10000

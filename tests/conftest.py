@@ -15,6 +15,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The day the tests build for: statuses, deadlines and embargoes depend on it.
 REFERENCE_DATE = date(2026, 11, 23)
 SOURCE_DATE_EPOCH = "1795435200"  # 2026-11-23T12:00:00Z
+# The site builds with MkDocs 1.6 or ProperDocs, its maintained fork: `make test ENGINE=properdocs` runs
+# every build of the suite with the latter (tests/site/test_engines.py compares the two on the demo).
+ENGINES = ("mkdocs", "properdocs")
+ENGINE = os.environ.get("CONSEIL_ENGINE") or "mkdocs"
+if ENGINE not in ENGINES:
+    raise ValueError(f"CONSEIL_ENGINE={ENGINE!r}: expected one of {', '.join(ENGINES)}")
 
 
 def build_env(**extra: str) -> dict[str, str]:
@@ -25,9 +31,10 @@ def build_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, *, strict: bool = True, **env: str) -> subprocess.CompletedProcess:
-    """Run `mkdocs build` as a user would, in the config's folder."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file), "--site-dir", str(site_dir)]
+def mkdocs_build(config_file: Path, site_dir: Path, *, strict: bool = True, engine: str = ENGINE,
+                 **env: str) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` (or `properdocs build`) as a user would, in the config's folder."""
+    command = [sys.executable, "-m", engine, "build", "--config-file", str(config_file), "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
     return subprocess.run(command, cwd=config_file.parent, env=build_env(**env), capture_output=True, text=True,

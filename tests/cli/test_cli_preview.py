@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.clitools import broken_copy  # noqa: F401 (fixture)
-from tests.conftest import build_env, mkdocs_build
+from tests.conftest import ENGINE, build_env, mkdocs_build
 
 pytestmark = pytest.mark.slow
 BANNER = "cdd-problemes"
@@ -50,11 +50,11 @@ def wait_for(url: str, condition, timeout: float = 60.0) -> str:
 
 @pytest.fixture
 def served(broken_copy: Path):
-    """`mkdocs serve` on a copy of the broken corpus, on a free loopback port; stopped afterwards."""
+    """`mkdocs serve` (or `properdocs serve`) on a copy of the broken corpus, on a free loopback port; stopped afterwards."""
     port = free_port()
     log = broken_copy / "serve.log"
     with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        server = subprocess.Popen([sys.executable, "-m", ENGINE, "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=broken_copy, env=build_env(), stdout=out, stderr=subprocess.STDOUT)
         try:
             yield f"http://127.0.0.1:{port}", broken_copy, log

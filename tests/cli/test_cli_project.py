@@ -56,6 +56,13 @@ def test_a_wrong_reference_date_is_reported(site: Path, monkeypatch: pytest.Monk
         discover(cwd=site).settings()
 
 
+def test_a_site_switched_to_properdocs_is_found_by_its_config_name(site: Path):
+    (site / "mkdocs.yml").rename(site / "properdocs.yml")
+    project = discover(cwd=site / "fiches")
+    assert project.config_file == site / "properdocs.yml" and project.content_dir == site / "fiches"
+    assert project.options["communes"] == ["Granges"]
+
+
 def test_without_mkdocs_yml_content_is_the_default(tmp_path: Path):
     project = discover(cwd=tmp_path)
     assert project.content_dir == tmp_path / "content"

@@ -13,7 +13,8 @@ import yaml
 from ..core import Settings, schema
 from ..core.dates import reference_date
 
-CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+# ProperDocs' own name first, as ProperDocs looks for them; a council that switched may have renamed the file.
+CONFIG_NAMES = ("properdocs.yml", "properdocs.yaml", "mkdocs.yml", "mkdocs.yaml")
 DEFAULT_CONTENT = "content"
 
 
@@ -104,7 +105,7 @@ def from_config(config_file: Path) -> Project:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest mkdocs.yml in `start` or its parents."""
+    """The nearest mkdocs.yml (or properdocs.yml) in `start` or its parents."""
     for folder in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
