@@ -1,7 +1,8 @@
-"""One page of every type of the public site: the list every site-wide check walks.
+"""One page of every type of the public site, and of every variant with markup of its own: the list the
+browser checks walk (axe-core at two widths, third-party requests, the skip link).
 
-Add a line here when the site gains a page type (e.g. ("rapport", "rapport/2025/") or
-("donnees", "donnees/")); the accessibility, HTML, network and keyboard tests follow.
+Add a line here when the site gains a page type or a variant (an empty list, a second kind of table…);
+those checks follow. The Nu checker reads every built page, listed here or not.
 """
 
 PAGES: list[tuple[str, str]] = [
@@ -14,14 +15,18 @@ PAGES: list[tuple[str, str]] = [
     ("suivi", "suivi/"),
     ("index-rapports", "rapport/"),
     ("rapport-annuel", "rapport/2025/"),
-    ("rapport-periode", "rapport/mandature-2020-2026/"),
+    ("rapport-annuel-compare", "rapport/2026/"),  # with the comparison to the year before
+    ("rapport-periode", "rapport/mandature-2020-2026/"),  # several years: a period of `rapports:`
     ("donnees", "donnees/"),
     ("assemblee", "assemblees/2025-03-12-atelier-mobilites-du-quotidien/"),
     ("assemblee-a-venir", "assemblees/2026-12-10-assemblee-ouverte-rapport-activite-2026/"),
     ("contribution", "contributions/2025-03-27-avis-plan-de-mobilite/"),
     ("contribution-en-retard", "contributions/2026-01-15-question-zone-faibles-emissions/"),
+    ("contribution-sans-reponse-attendue", "contributions/2025-07-17-contribution-debat-public-ligne-ferroviaire/"),
     ("reponse", "reponses/2025-06-30-reponse-plan-de-mobilite/"),
+    ("reponse-a-plusieurs-contributions", "reponses/2026-06-25-reponse-eau-secheresse-tarification/"),
     ("elu", "elus/claire-morel/"),
+    ("elu-sans-contribution", "elus/laurent-perrin/"),  # its lists are empty
     ("theme", "themes/mobilites/"),
     ("a-propos", "a-propos/"),
     ("accessibilite", "accessibilite/"),

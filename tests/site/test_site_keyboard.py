@@ -1,10 +1,12 @@
-"""Keyboard use (RGAA 12): a skip link first, a visible focus, the search and the navigation reachable by Tab."""
+"""Keyboard use (RGAA 12): a skip link first on every page type, a visible focus, the search and the navigation
+reachable by Tab."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.site.browsing import VIEWPORTS, browser, settle, site_url  # noqa: F401 - fixtures
+from tests.site.pages import PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -42,21 +44,28 @@ def tab_through(page) -> list[dict]:
     return stops
 
 
-def test_skip_link_is_first_and_shows_on_focus(home):
-    home.keyboard.press("Tab")
-    first = home.evaluate(FOCUSED)
-    assert "cdd-evitement" in first["classes"] and first["text"] == "Aller au contenu"
-    settle(home)  # the link slides in
-    shown = home.evaluate(FOCUSED)
-    assert shown["opacity"] == "1" and shown["inView"] and shown["ring"]
+@pytest.fixture(params=sorted(VIEWPORTS))
+def tab(request, browser):
+    """A fresh tab at desktop width then at mobile width; each test opens its page."""
+    context = browser.new_context(viewport=VIEWPORTS[request.param], locale="fr-FR")
+    yield context.new_page()
+    context.close()
 
 
-def test_skip_link_moves_focus_to_the_content(home):
-    home.keyboard.press("Tab")
-    home.keyboard.press("Enter")
-    assert home.evaluate("document.activeElement.id") == "contenu"
-    home.keyboard.press("Tab")
-    after = home.evaluate("document.activeElement.closest('article') !== null")
+@pytest.mark.parametrize("name, path", PAGES, ids=[name for name, _ in PAGES])
+def test_skip_link_is_first_shows_on_focus_and_leads_to_the_content(tab, site_url, name, path):
+    tab.goto(site_url + path, wait_until="load")
+    settle(tab)
+    tab.keyboard.press("Tab")
+    first = tab.evaluate(FOCUSED)
+    assert "cdd-evitement" in first["classes"] and first["text"] == "Aller au contenu", first
+    settle(tab)  # the link slides in
+    shown = tab.evaluate(FOCUSED)
+    assert shown["opacity"] == "1" and shown["inView"] and shown["ring"], shown
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.activeElement.id") == "contenu"
+    tab.keyboard.press("Tab")
+    after = tab.evaluate("document.activeElement.closest('article') !== null")
     assert after, "après le lien d'évitement, la tabulation doit entrer dans le contenu"
 
 
