@@ -165,4 +165,7 @@ def test_preview_shows_a_rejected_body_without_its_active_content(tmp_path):
     content = page[page.index('<div id="contenu"'):page.index("</article>")]
     assert not active_content(content), active_content(content)
     assert "Avant." in content and "Après." in content
-    assert content.count("[html-interdit]") >= len(DANGEROUS_BODIES) - 1  # the banner lists the problems
+    # The banner lists one problem per dangerous body, each on its own line of the record (8, 10, 12…).
+    assert content.count("[html-interdit]") == len(DANGEROUS_BODIES), content.count("[html-interdit]")
+    for number in range(len(DANGEROUS_BODIES)):
+        assert f"dangereux.md:{8 + 2 * number}:" in content, f"ligne {8 + 2 * number} absente du bandeau"
