@@ -8,7 +8,9 @@ Material pages without the plugin (the baseline, `mkdocs-plain.yml`); the
 validation alone (the core's `validate`, in-process, as `conseil check` does); the
 peak memory of each build (its own process's maximum resident set). Then, on
 the reference size, the time `mkdocs serve` takes to rebuild after one record
-is edited. Prints a table with the ratios and the targets; writes it as JSON.
+is edited. Prints a table with the ratios and the targets; writes it as JSON (results/latest.json, not
+kept by git) and, for a full run, to resultats/latest.json, kept under version control: the README's
+figures are traced to that file.
 Each build's processor time (user + system, from its own rusage) is reported with
 its wall time; the targets compare processor times, which other work on a shared
 machine disturbs far less than wall times. Timings are never compared across runs.
@@ -49,6 +51,9 @@ MAX_VALIDATION_S = 2.0
 MAX_PEAK_MB = 600.0
 VALIDATION_RUNS = 5
 SERVE_TIMEOUT_S = 900.0
+DEFAULT_REPEAT = 5
+# The latest full run (default sizes, serve measured, default repeats), kept under version control.
+RECORD = HERE / "resultats" / "latest.json"
 
 
 def build_env() -> dict[str, str]:
@@ -253,7 +258,18 @@ def table(report: dict) -> str:
     return "\n".join(lines)
 
 
-def run(sizes: list[int], seed: int, work: Path, output: Path, *, serve: bool = True, repeat: int = 5) -> dict:
+def is_full_run(sizes: list[int], *, serve: bool, repeat: int) -> bool:
+    """What `make bench` runs: the figures the README quotes come only from such a run."""
+    return tuple(sizes) == DEFAULT_SIZES and serve and repeat == DEFAULT_REPEAT
+
+
+def write_report(report: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def run(sizes: list[int], seed: int, work: Path, output: Path, *, serve: bool = True,
+        repeat: int = DEFAULT_REPEAT, record: Path | None = None) -> dict:
     """Measure every size; the reference size, whose ratio is a target, is built `repeat` times each way."""
     work.mkdir(parents=True, exist_ok=True)
     reference = REFERENCE_SIZE if REFERENCE_SIZE in sizes else min(sizes)
@@ -267,8 +283,9 @@ def run(sizes: list[int], seed: int, work: Path, output: Path, *, serve: bool = 
               "reference_size": reference, "repeat": repeat, "runs": runs, "serve": serve_result,
               "duration_s": round((datetime.now(timezone.utc) - started).total_seconds(), 1)}
     report["targets"] = targets(runs, reference)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_report(report, output)
+    if record is not None:
+        write_report(report, record)
     return report
 
 
@@ -280,16 +297,23 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=HERE / "work", help="dossier des corpus générés")
     parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument("--no-serve", action="store_true", help="ne pas mesurer la reconstruction de mkdocs serve")
-    parser.add_argument("--repeat", type=int, default=5,
+    parser.add_argument("--record", type=Path, default=None,
+                        help="fichier gardé sous git où écrire aussi les résultats ; par défaut "
+                             f"{RECORD.relative_to(HERE.parent)} pour une exécution complète seulement")
+    parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT,
                         help="builds de chaque sorte à la taille de référence ; le plus rapide compte (%(default)s)")
     args = parser.parse_args()
     sizes = sorted({int(size) for size in args.sizes.replace(" ", "").split(",") if size})
-    report = run(sizes, args.seed, args.work, args.output, serve=not args.no_serve, repeat=args.repeat)
+    full = is_full_run(sizes, serve=not args.no_serve, repeat=args.repeat)
+    record = args.record or (RECORD if full else None)
+    report = run(sizes, args.seed, args.work, args.output, serve=not args.no_serve, repeat=args.repeat, record=record)
     m = report["machine"]
     print(f"Mesures du {report['date']} — {m['nproc']} cœurs, {m['cpu']}, {m['memory_mb']} Mo de mémoire, "
           f"Python {m['python']}, MkDocs {m['mkdocs']}, Material {m['mkdocs_material']}")
     print(table(report))
     print(f"\nRésultats écrits dans {args.output}")
+    if record is not None:
+        print(f"et dans {record}, à valider avec git (les chiffres du README en viennent)")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The benchmark harness keeps working: a tiny council is generated, valid, built both ways, measured.
 
-Timings are reported by `make bench`, never asserted here: only that every measure and ratio is there.
+Timings are reported by `make bench`, never asserted here: only that every measure and ratio is there, that the
+printed table agrees with the JSON, and where a full run is kept.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ BENCHMARKS = REPO / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 from generate import generate, sizes  # noqa: E402
+from harness import DEFAULT_SIZES, RECORD, is_full_run  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -57,12 +59,13 @@ def test_a_generated_council_is_valid_and_deterministic(tmp_path):
 
 
 def test_the_harness_reports_every_measure_and_ratio(tmp_path):
-    output = tmp_path / "latest.json"
+    output, record = tmp_path / "latest.json", tmp_path / "resultats" / "latest.json"
     result = subprocess.run([sys.executable, str(BENCHMARKS / "harness.py"), "--sizes", "40,80", "--repeat", "1",
-                             "--work", str(tmp_path / "work"), "--output", str(output)],
+                             "--work", str(tmp_path / "work"), "--output", str(output), "--record", str(record)],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     report = json.loads(output.read_text())
+    assert record.read_text() == output.read_text()  # the copy kept under version control
 
     assert report["sizes"] == [40, 80] and report["reference_size"] == 40
     assert {"nproc", "cpu", "memory_mb", "mkdocs", "mkdocs_material"} <= set(report["machine"])
@@ -77,5 +80,23 @@ def test_the_harness_reports_every_measure_and_ratio(tmp_path):
     assert len(names) == 4 and all(isinstance(target["ok"], bool) for target in report["targets"])
     assert "build(80) / build(40)" in names[1]
 
-    assert "| N |" in result.stdout and "objectif" in result.stdout
-    assert ("✓" in result.stdout) or ("✗" in result.stdout)
+    # The printed table says what the JSON says: one row per size, one per target with its verdict.
+    lines = result.stdout.splitlines()
+    for run in report["runs"]:
+        row = next(line for line in lines if line.startswith(f"| {run['n']} | "))
+        assert f"{run['plugin_build']['cpu_seconds']:.1f} s" in row and f"{run['plugin_vs_plain_cpu']:.2f}" in row
+    for target in report["targets"]:
+        verdict = "✓" if target["value"] <= target["limit"] else "✗"
+        assert target["ok"] == (verdict == "✓")
+        assert f"| {target['name']} | {target['value']:g} | ≤ {target['limit']:g} | {verdict} |" in lines, target
+    assert f"et dans {record}" in result.stdout
+
+
+def test_only_a_full_run_replaces_the_figures_kept_under_version_control():
+    assert is_full_run(list(DEFAULT_SIZES), serve=True, repeat=5)
+    assert not is_full_run([40], serve=True, repeat=5)
+    assert not is_full_run(list(DEFAULT_SIZES), serve=False, repeat=5)
+    assert not is_full_run(list(DEFAULT_SIZES), serve=True, repeat=1)
+    assert RECORD.relative_to(REPO).as_posix() == "benchmarks/resultats/latest.json"
+    ignored = subprocess.run(["git", "check-ignore", "-q", str(RECORD)], cwd=REPO)
+    assert ignored.returncode == 1, "benchmarks/resultats/ ne doit pas être ignoré par git"
