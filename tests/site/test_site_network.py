@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.site.browsing import browser, page, settle, site_url, viewport  # noqa: F401 - fixtures
 from tests.site.pages import PAGES
@@ -24,7 +25,10 @@ def open_search(page, viewport: str) -> None:
     else:
         field.click()
     field.wait_for(state="visible", timeout=5_000)
-    assert toggle.is_checked(), "la recherche ne s'est pas ouverte"
+    try:  # on a desktop, Material opens the search when the field gets the focus, a moment after the click
+        page.wait_for_function("document.getElementById('__search').checked", timeout=5_000)
+    except PlaywrightTimeout:
+        pytest.fail("la recherche ne s'est pas ouverte")
     field.focus()
     page.keyboard.type("avis")  # Material searches on key presses: `fill` would not start it
     # Results need the worker and the index: once they are on screen, both were loaded.
