@@ -76,3 +76,20 @@ def test_core_does_not_import_mkdocs():
             "print(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"  # the command stays fast: no MkDocs import
+
+
+def test_the_build_and_the_command_build_the_same_settings_and_say_the_same_error(site: Path):
+    """One constructor, `Settings.from_options`: the plugin's build and `conseil check` refuse a bad date alike."""
+    import subprocess
+    import sys
+
+    from tests.conftest import build_env
+
+    env = build_env(CONSEIL_DATE_REFERENCE="03/02/2026")
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(site / "site")], cwd=site, env=env,
+                           capture_output=True, text=True, timeout=300)
+    check = subprocess.run([sys.executable, "-m", "conseil", "check"], cwd=site, env=env,
+                           capture_output=True, text=True, timeout=300)
+    expected = "date_reference « 03/02/2026 » n'est pas une date AAAA-MM-JJ"
+    assert build.returncode != 0 and f"conseil : {expected} (mkdocs.yml)" in build.stderr, build.stderr
+    assert check.returncode == 2 and f"{expected} ({site / 'mkdocs.yml'})" in check.stderr, check.stderr

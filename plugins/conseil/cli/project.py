@@ -11,7 +11,7 @@ import click
 import yaml
 
 from ..core import Settings, schema
-from ..core.dates import reference_date
+from ..core.rules import SettingsError
 
 # ProperDocs' own name first, as ProperDocs looks for them; a council that switched may have renamed the file.
 CONFIG_NAMES = ("properdocs.yml", "properdocs.yaml", "mkdocs.yml", "mkdocs.yaml")
@@ -64,18 +64,12 @@ class Project:
     options: dict[str, Any]  # the `conseil` plugin entry of mkdocs.yml
 
     def settings(self) -> Settings:
-        """The same Settings the plugin builds from its config."""
+        """The Settings the plugin builds from the same options."""
         try:
-            today = reference_date(self.options.get("date_reference"))
-        except ValueError:
-            raise ProjectError(f"date_reference « {self.options.get('date_reference')} » n'est pas une date "
-                               f"AAAA-MM-JJ ({self.config_file or 'mkdocs.yml'})") from None
-        return Settings(
-            build_date=today,
-            delai_reponse_jours=int(self.options.get("delai_reponse_jours", schema.DEFAULT_DELAI_REPONSE_JOURS)),
-            communes=tuple(self.options.get("communes") or ()),
-            content_dir=self.content_dir.resolve(),
-        )
+            return Settings.from_options(self.options, self.content_dir.resolve(),
+                                         config_name=str(self.config_file or "mkdocs.yml"))
+        except SettingsError as error:
+            raise ProjectError(str(error)) from None
 
 
 def read_config(config_file: Path) -> dict[str, Any]:

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from . import schema
+from .dates import reference_date
 from .diagnostics import AVERTISSEMENT, Diagnostic, closest, guillemets
 from .records import Assemblee, Contribution, Elu, Record, Reponse, split_recommandation
 
@@ -26,6 +27,23 @@ class Settings:
     delai_reponse_jours: int = schema.DEFAULT_DELAI_REPONSE_JOURS
     communes: tuple[str, ...] = ()
     content_dir: Path | None = None  # to check that local documents exist
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any], content_dir: Path | None, *,
+                     config_name: str = "mkdocs.yml") -> Settings:
+        """The settings of the plugin's options (its entry in mkdocs.yml): for the build and the command alike."""
+        explicit = options.get("date_reference")
+        try:
+            build_date = reference_date(explicit)
+        except ValueError:
+            raise SettingsError(f"date_reference « {explicit} » n'est pas une date AAAA-MM-JJ ({config_name})") from None
+        return cls(build_date=build_date,
+                   delai_reponse_jours=int(options.get("delai_reponse_jours", schema.DEFAULT_DELAI_REPONSE_JOURS)),
+                   communes=tuple(options.get("communes") or ()), content_dir=content_dir)
+
+
+class SettingsError(ValueError):
+    """An option of the plugin that cannot be used; its text is French, for the editor."""
 
 
 @dataclass

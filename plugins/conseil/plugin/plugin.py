@@ -15,8 +15,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..core import Corpus, Settings, SourceFile, load, render
-from ..core.dates import reference_date
 from ..core.loader import summary
+from ..core.rules import SettingsError
 from .config import ConseilConfig
 from .outputs import PRINT_STYLESHEET, Outputs, add_outputs, template_globals
 from .pages import SECTIONS, add_sections, record_template, replace_records
@@ -113,12 +113,10 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
 
     def _settings(self, config: MkDocsConfig) -> Settings:
         try:
-            today = reference_date(self.config.date_reference)
-        except ValueError:
-            raise PluginError(f"conseil : date_reference « {self.config.date_reference} » n'est pas une date "
-                              "AAAA-MM-JJ (mkdocs.yml)")
-        return Settings(build_date=today, delai_reponse_jours=self.config.delai_reponse_jours,
-                        communes=tuple(self.config.communes), content_dir=Path(config.docs_dir))
+            return Settings.from_options(self.config, Path(config.docs_dir),
+                                         config_name=Path(config.config_file_path or "mkdocs.yml").name)
+        except SettingsError as error:
+            raise PluginError(f"conseil : {error}") from None
 
     def _load_records(self, files: Files, config: MkDocsConfig) -> Corpus:
         cwd = Path.cwd()
