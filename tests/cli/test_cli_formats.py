@@ -174,3 +174,22 @@ def test_github_step_summary_lists_the_problems(tmp_path: Path):
     assert len(rows) == 5
     assert rows[-1].startswith("| `content/reponses/2026-05-04-reponse-velo.md` | 6 | `choix-invalide` |")
     assert all(row.count(" | ") == 3 for row in rows)  # pipes inside messages are escaped
+
+
+def test_the_terminal_styles_the_core_rendering_part_by_part():
+    """The console colours the core's parts (no re-reading of the text): same characters, a style on each part."""
+    from conseil.cli.console import styled
+    from conseil.core import render
+
+    diagnostic = Diagnostic("choix-invalide", "content/reponses/r.md", 2, 11, "« retenu » n'est pas une valeur permise",
+                            key="position", label="valeur inconnue", help="vouliez-vous dire « retenue » ?", length=6)
+    lines = ["---", "position: retenu", "---"]
+    text = styled(diagnostic, lines)
+    assert text.plain == render(diagnostic, lines)
+    styles = {text.plain[span.start:span.end]: str(span.style) for span in text.spans}
+    assert styles == {
+        "content/reponses/r.md:2:11:": "bold", "erreur": "bold red", "[choix-invalide]": "dim",
+        " position : « retenu » n'est pas une valeur permise": "bold",
+        "  2 | ": "bold blue", "    | ": "bold blue", "          ^^^^^^ valeur inconnue": "bold red",
+        "  aide": "bold cyan",
+    }

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
 
-from ..core import Diagnostic, render
+from ..core import Diagnostic
+from ..core.diagnostics import parts
 
-_SUMMARY = re.compile(r"^(?P<path>.+?:\d+:\d+:) (?P<severity>erreur|avertissement) (?P<code>\[[^\]]+\])(?P<rest>.*)$")
-_QUOTE = re.compile(r"^(?P<gutter>  [ \d]+ \| )(?P<text>.*)$")
 _SEVERITY_STYLE = {"erreur": "bold red", "avertissement": "bold yellow"}
+# How each part of a diagnostic (core.diagnostics.parts) shows on a terminal; the severity's colour is its own.
+_ROLE_STYLE = {"location": "bold", "code": "dim", "message": "bold", "gutter": "bold blue", "help": "bold cyan"}
 
 
 def make_console(file: TextIO | None = None) -> Console:
@@ -24,30 +24,15 @@ def make_console(file: TextIO | None = None) -> Console:
 
 
 def styled(diagnostic: Diagnostic, source_lines: list[str] | None) -> Text:
-    """`core.render`'s text, unchanged, with styles on its parts."""
-    lines = render(diagnostic, source_lines).split("\n")
+    """The core's rendering, part by part, with a style on each."""
+    severity = _SEVERITY_STYLE.get(diagnostic.severity, "bold red")
     out = Text()
-    for number, line in enumerate(lines):
+    for number, line in enumerate(parts(diagnostic, source_lines)):
         if number:
             out.append("\n")
-        summary = _SUMMARY.match(line) if number == 0 else None
-        quote = _QUOTE.match(line) if number else None
-        if summary:
-            out.append(summary["path"], style="bold")
-            out.append(" ")
-            out.append(summary["severity"], style=_SEVERITY_STYLE.get(summary["severity"], "bold"))
-            out.append(" ")
-            out.append(summary["code"], style="dim")
-            out.append(summary["rest"], style="bold")
-        elif quote:
-            out.append(quote["gutter"], style="bold blue")
-            is_marker = quote["text"].lstrip().startswith("^") and quote["gutter"].strip() == "|"
-            out.append(quote["text"], style=_SEVERITY_STYLE.get(diagnostic.severity, "bold red") if is_marker else None)
-        elif line.startswith("  aide : "):
-            out.append("  aide", style="bold cyan")
-            out.append(line[len("  aide"):])
-        else:
-            out.append(line)
+        for part in line:
+            style = severity if part.role in ("severity", "marker") else _ROLE_STYLE.get(part.role)
+            out.append(part.text, style=style)
     return out
 
 

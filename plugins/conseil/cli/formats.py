@@ -24,8 +24,7 @@ def _escape_property(text: str) -> str:
 
 def full_message(diagnostic: Diagnostic) -> str:
     """The message and its fix, as one text: `message` then `aide : …` on the next line."""
-    where = f"{diagnostic.key} : " if diagnostic.key else ""
-    text = f"{where}{diagnostic.message}"
+    text = diagnostic.text
     if diagnostic.label and diagnostic.label not in diagnostic.message:
         text += f" ({diagnostic.label})"
     if diagnostic.help:

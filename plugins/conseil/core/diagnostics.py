@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 ERREUR = "erreur"
 AVERTISSEMENT = "avertissement"
@@ -71,26 +71,47 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity == ERREUR
 
+    @property
+    def text(self) -> str:
+        """`key : message`, or the message alone when no key is at fault."""
+        return f"{self.key} : {self.message}" if self.key else self.message
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}:"
+
     def summary(self) -> str:
         """`file:line:column: erreur [code] key : message` on one line."""
-        where = f"{self.key} : " if self.key else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity} [{self.code}] {where}{self.message}"
+        return f"{self.location} {self.severity} [{self.code}] {self.text}"
 
 
-def render(diagnostic: Diagnostic, source_lines: list[str] | None = None) -> str:
-    """The rustc-like block: summary, quoted line with a marker, help."""
-    out = [diagnostic.summary()]
+class Part(NamedTuple):
+    """A piece of a rendered diagnostic and what it is, so that a terminal can style it without re-reading it."""
+
+    text: str
+    role: str | None = None  # location, severity, code, message, gutter, marker, help; None: plain
+
+
+def parts(diagnostic: Diagnostic, source_lines: list[str] | None = None) -> list[list[Part]]:
+    """The rustc-like block, line by line: summary, quoted line with a marker, help."""
+    lines = [[Part(diagnostic.location, "location"), Part(" "), Part(diagnostic.severity, "severity"), Part(" "),
+              Part(f"[{diagnostic.code}]", "code"), Part(f" {diagnostic.text}", "message")]]
     if source_lines and 1 <= diagnostic.line <= len(source_lines):
         text = source_lines[diagnostic.line - 1].rstrip("\n").replace("\t", " ")
         number = str(diagnostic.line)
         pad = " " * len(number)
-        out.append(f"  {number} | {text}")
+        lines.append([Part(f"  {number} | ", "gutter"), Part(text)])
         marker = " " * max(diagnostic.column - 1, 0) + "^" * max(diagnostic.length, 1)
         label = f" {diagnostic.label}" if diagnostic.label else ""
-        out.append(f"  {pad} | {marker}{label}")
+        lines.append([Part(f"  {pad} | ", "gutter"), Part(f"{marker}{label}", "marker")])
     if diagnostic.help:
-        out.append(f"  aide : {diagnostic.help}")
-    return "\n".join(out)
+        lines.append([Part("  aide", "help"), Part(f" : {diagnostic.help}")])
+    return lines
+
+
+def render(diagnostic: Diagnostic, source_lines: list[str] | None = None) -> str:
+    """The rustc-like block as plain text (the build's log, the preview banner)."""
+    return "\n".join("".join(part.text for part in line) for line in parts(diagnostic, source_lines))
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple:
