@@ -55,11 +55,6 @@ def _event(assemblee: AssembleeNode, *, site_url: str) -> Event:
     return event
 
 
-def build_calendar(assemblees: Iterable[AssembleeNode], *, nom: str, site_url: str) -> str:
-    """One iCalendar file holding `assemblees`."""
-    return _Calendars(nom=nom, site_url=site_url).text(assemblees)
-
-
 def calendar_files(graph: Graph, *, nom: str, site_url: str) -> dict[str, str]:
     """The agenda of every published assembly, and one file per assembly for « Ajouter à mon agenda »."""
     calendars = _Calendars(nom=nom, site_url=site_url)

@@ -35,6 +35,3 @@ def date_fr(value: date | None, with_weekday: bool = False) -> str:
     text = f"{day} {MOIS[value.month - 1]} {value.year}"
     return f"{JOURS[value.weekday()]} {text}" if with_weekday else text
 
-
-def month_fr(value: date) -> str:
-    return f"{MOIS[value.month - 1]} {value.year}"

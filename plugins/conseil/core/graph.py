@@ -163,10 +163,6 @@ class ContributionNode(Node):
         return first.date <= self.echeance
 
     @property
-    def attend_reponse(self) -> bool:
-        return self.statut in ("en-attente", "en-retard")
-
-    @property
     def timeline(self) -> list[Evenement]:
         events = [Evenement(a.date, "assemblee", a.titre, a.url, schema.ASSEMBLEE_TYPES[a.type_assemblee])
                   for a in self.assemblees]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from html import unescape
@@ -16,7 +16,7 @@ from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import url_filter
 
 from ..core import Corpus, schema
-from ..core.dates import date_fr, month_fr
+from ..core.dates import date_fr
 from ..core.figures import ChiffresCles, Suivi, follow_up, key_figures
 from ..core.graph import Graph
 
@@ -29,7 +29,6 @@ class Site:
     graph: Graph
     suivi: Suivi
     chiffres: ChiffresCles
-    labels: dict[str, str] = field(default_factory=lambda: dict(schema.LABELS))
     preview: bool = False
 
     @property
@@ -137,7 +136,6 @@ FILTERS = {
     "liens": links,
     "date_fr": date_fr,
     "date_longue": lambda value: date_fr(value, with_weekday=True),
-    "mois_fr": month_fr,
     "pourcent": percent,
     "jours": days,
     "libelle": label,
