@@ -81,6 +81,13 @@ def test_without_a_built_site_the_command_builds_one(tmp_path, monkeypatch):
     assert "Rapport d'activité — Année 2026" in page_text(reader.pages[0])
 
 
+def test_outside_a_site_without_a_config_file_the_command_says_where_to_run_it(tmp_path, monkeypatch):
+    require_chromium()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["rapport-pdf"])
+    assert result.exit_code == 2 and "aucun mkdocs.yml (ni properdocs.yml)" in result.output, result.output
+
+
 def test_pdf_text_is_compared_without_the_ligatures_that_fonts_may_print():
     class Page:
         def extract_text(self) -> str:

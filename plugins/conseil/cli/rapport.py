@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from .project import find_config
+
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 TIMEOUT_SECONDS = 180
 
@@ -72,10 +74,10 @@ def print_to_pdf(chromium: str, page: Path, output: Path) -> None:
 @click.option("-o", "--sortie", type=click.Path(dir_okay=False, path_type=Path),
               help="Fichier PDF à écrire ; par défaut rapport-<période>.pdf dans le dossier courant.")
 @click.option("-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default="mkdocs.yml", show_default=True, help="Configuration du site à construire.")
+              help="Configuration du site à construire (par défaut : le mkdocs.yml ou properdocs.yml du dossier).")
 @click.option("--site", "site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Site déjà construit (dossier de « mkdocs build ») ; sinon le site est construit à part.")
-def rapport_pdf(periode: str | None, sortie: Path | None, config_file: Path, site_dir: Path | None) -> None:
+def rapport_pdf(periode: str | None, sortie: Path | None, config_file: Path | None, site_dir: Path | None) -> None:
     """Écrire le rapport d'activité en PDF A4, imprimé par Chromium sans interface."""
     chromium = find_chromium()
     if chromium is None:
@@ -84,6 +86,10 @@ def rapport_pdf(periode: str | None, sortie: Path | None, config_file: Path, sit
                                    "depuis votre navigateur.")
     with tempfile.TemporaryDirectory(prefix="conseil-site-") as temporary:
         if site_dir is None:
+            config_file = config_file or find_config(Path.cwd())
+            if config_file is None:
+                raise click.UsageError("aucun mkdocs.yml (ni properdocs.yml) dans ce dossier ni au-dessus : "
+                                       "lancez la commande à la racine du site, ou passez -f FICHIER")
             click.echo("Construction du site…", err=True)
             site_dir = Path(temporary) / "site"
             build_site(config_file.resolve(), site_dir)
