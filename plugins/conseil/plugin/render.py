@@ -18,6 +18,7 @@ from mkdocs.utils.templates import url_filter
 from ..core import Corpus, schema
 from ..core.dates import date_fr, month_fr
 from ..core.figures import ChiffresCles, Suivi, follow_up, key_figures
+from ..core.grammaire import avec_article
 from ..core.graph import Graph
 
 
@@ -131,6 +132,7 @@ def links(context, nodes: Any, vide: str = "—") -> Markup:
 
 
 FILTERS = {
+    "avec_article": avec_article,
     "badge": badge,
     "balise_date": time_tag,
     "lien": link,
