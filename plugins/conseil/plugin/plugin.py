@@ -20,7 +20,7 @@ from ..core.loader import summary
 from .config import ConseilConfig
 from .outputs import PRINT_STYLESHEET, Outputs, add_outputs, template_globals
 from .pages import SECTIONS, add_sections, record_template, replace_records
-from .render import FILTERS, Site, build_site, sanitise
+from .render import FILTERS, Site, build_site, label_cells, sanitise
 
 log = logging.getLogger("mkdocs.plugins.conseil")
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -88,6 +88,11 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         if page.file.src_uri in self.routes:
             return sanitise(html)
         return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.config.enabled:
+            return output
+        return label_cells(output)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled or self.site is None:
