@@ -66,3 +66,8 @@ def test_unknown_noun_or_form_is_an_error():
         nom("pétition")
     with pytest.raises(ValueError):
         avec_article("avis", "dela")
+
+
+def test_participles_agree_with_the_noun():
+    assert nom("avis").accorde("remis") == "remis"
+    assert nom("alerte").accorde("remis") == "remise"

@@ -111,6 +111,9 @@ def test_records_are_described_by_their_summary_or_a_french_sentence(heads):
     assert assemblee["og:description"].startswith("Atelier du mercredi 12 mars 2025, de 18 h à 20 h 30, ")
     home = dict(heads["index.html"][0])
     assert home["og:title"] == SITE_NAME
+    # Generated section and report pages describe themselves, not the whole site.
+    assert dict(heads["suivi/index.html"][0])["og:description"].startswith("Le suivi des réponses des élus")
+    assert "(Année 2025)" in dict(heads["rapport/2025/index.html"][0])["og:description"]
 
 
 def test_the_default_image_is_shipped_as_a_png_of_the_declared_size(demo_site, heads):

@@ -43,6 +43,10 @@ class Nom:
     feminin: bool
     elision: bool
 
+    def accorde(self, participe: str) -> str:
+        """A past participle agreeing with the noun: « avis remis », « alerte remise »."""
+        return f"{participe}e" if self.feminin else participe
+
     @property
     def le(self) -> str:
         """« l'avis », « la contribution », « le thème »."""

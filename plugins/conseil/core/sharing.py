@@ -79,8 +79,7 @@ def describe(node: Any) -> str:
 
 
 def _contribution(node: Any) -> str:
-    noun = grammaire.nom(node.nature)
-    remise = "remise" if noun.feminin else "remis"
+    remise = grammaire.nom(node.nature).accorde("remis")
     return (f"{schema.NATURES[node.nature]} du conseil de développement {remise} aux élus le {date_fr(node.date)}. "
             f"Statut : {schema.STATUTS[node.statut].lower()}.")
 

@@ -27,7 +27,8 @@ def head_context(node: Any | None, page_title: str | None, page_url: str, page_m
         is_home = page_url == ""
         title = config.site_name if is_home or not page_title else unescape(page_title)
         description = page_meta.get("description") or config.site_description or config.site_name
-        sharing = Sharing(title=title, description=" ".join(str(description).split()), path=page_url)
+        # Our generated pages' descriptions are HTML-escaped in their front matter (pages.front_matter).
+        sharing = Sharing(title=title, description=" ".join(unescape(str(description)).split()), path=page_url)
     context: dict[str, Any] = {"conseil_partage": tags(sharing, config, nom)}
     if node is not None and node.type == "assemblees":
         context["donnees_structurees"] = Markup(script_json(event(node, organizer=nom, site_url=config.site_url or "")))
