@@ -81,20 +81,29 @@ def test_recommendations_are_a_table_on_a_desktop_and_blocks_on_a_phone(browser,
     context.close()
 
 
-def test_first_answer_is_on_the_first_screen_of_the_section(phone, site_url, tmp_path):
-    phone.goto(site_url + CONTRIBUTION, wait_until="load")
-    heading = phone.locator("h2#recommandations")
-    heading.evaluate("h => h.scrollIntoView({block: 'start'})")
-    settle(phone)
+@pytest.mark.parametrize("viewport", ["mobile", "bureau"])
+def test_first_answer_is_on_the_first_screen_of_the_section(browser, site_url, tmp_path, viewport):
+    """Scrolled to « Ce que sont devenues les recommandations », the first answer's words are on screen."""
+    size = VIEWPORTS[viewport]
+    context = browser.new_context(viewport=size, locale="fr-FR")
+    tab = context.new_page()
+    tab.goto(site_url + CONTRIBUTION + "#recommandations", wait_until="load")  # as a link to the section opens it
+    heading = tab.locator("h2#recommandations")
+    settle(tab)
+    heading_box = heading.bounding_box()
+    assert tab.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('h2')?.id",
+                        [heading_box["x"] + 20, heading_box["y"] + heading_box["height"] / 2]) == "recommandations"
     folder = Path(SCREENSHOTS) if SCREENSHOTS else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
-    phone.screenshot(path=str(folder / "contribution-375.png"))
-    answer = phone.locator("table.cdd-recommandations tbody > tr").first.locator(".cdd-commentaire")
+    tab.screenshot(path=str(folder / f"contribution-{size['width']}.png"))
+    answer = tab.locator("table.cdd-recommandations tbody > tr").first.locator(".cdd-commentaire")
     assert answer.inner_text().startswith("Les lignes C1 à C4 passeront")
-    box, section_top = answer.bounding_box(), heading.bounding_box()["y"]
-    assert box["y"] >= section_top and box["y"] + box["height"] <= section_top + PHONE["height"]
-    assert box["y"] + box["height"] <= PHONE["height"]  # on screen now, not below the fold
+    box, section_top = answer.bounding_box(), heading_box["y"]
+    assert box["y"] >= section_top and box["y"] + box["height"] <= section_top + size["height"]
+    assert box["y"] + box["height"] <= size["height"]  # on screen now, not below the fold
     # Nothing covers it (the sticky header, a badge): the point at its centre belongs to the answer.
-    covered = phone.evaluate("([x, y]) => !document.elementFromPoint(x, y).closest('.cdd-commentaire')",
-                             [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+    assert box["x"] >= 0 and box["x"] + box["width"] <= size["width"]  # not off to the side either
+    covered = tab.evaluate("([x, y]) => !document.elementFromPoint(x, y)?.closest('.cdd-commentaire')",
+                           [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
     assert not covered
+    context.close()
