@@ -7,6 +7,7 @@ event data is validated against a JSON Schema of the fields the site writes.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import struct
@@ -18,7 +19,8 @@ import pytest
 from tests.conftest import REPO, mkdocs_build
 from tests.site.headdata import head_data, site_head_data
 
-SITE_URL = "https://conseil-developpement.example.org/"  # mkdocs.yml's default
+# mkdocs.yml's site_url: the SITE_URL variable (as in CI), else its default.
+SITE_URL = os.environ.get("SITE_URL", "https://conseil-developpement.example.org/").rstrip("/") + "/"
 SITE_NAME = "Conseil de développement de Val-d'Arvel"
 REQUIRED = ("og:title", "og:description", "og:url", "og:type", "og:locale", "og:site_name", "og:image",
             "og:image:alt", "twitter:card", "twitter:title", "twitter:description", "twitter:image")
