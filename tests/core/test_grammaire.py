@@ -38,6 +38,8 @@ def test_article_follows_gender_and_elision(key, forme, expected):
 
 def test_every_nature_of_the_model_has_a_noun():
     assert set(grammaire.NATURES) == set(schema.NATURES)
+    for key, label in schema.NATURES.items():
+        assert nom(key).singulier == label.lower()
 
 
 def test_every_record_type_has_its_noun_with_the_model_gender():
@@ -54,7 +56,7 @@ def test_declared_elisions_agree_with_the_spelling():
 
 @pytest.mark.parametrize("word, elides", [
     ("avis", True), ("élu", True), ("habitat", True), ("hébergement", True), ("hiver", True),
-    ("hausse", False), ("haute vallée", False), ("halte", False), ("hameau", False),
+    ("hausse", False), ("hausses", False), ("haute vallée", False), ("hors-série", False), ("halte", False), ("hameau", False),
     ("contribution", False), ("onze", False), ("yaourt", False), ("", False),
 ])
 def test_elision_before_vowels_and_mute_h_only(word, elides):

@@ -7,6 +7,7 @@ mute h) are declared once, in the table below; record types take their gender fr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import schema
@@ -25,12 +26,11 @@ SANS_ELISION = frozenset({"onze", "onzième", "yaourt", "yacht", "yoga"})
 
 def elide(word: str) -> bool:
     """Does an article before `word` elide (« l'avis », « l'habitat ») rather than stay whole (« la hausse »)?"""
-    lowered = word.lower()
-    first = lowered.split()[0] if lowered.split() else ""
+    first = re.split(r"[\s'’-]", word.strip().lower(), maxsplit=1)[0]  # « hors-série » is read as « hors »
     if not first or first in SANS_ELISION:
         return False
     if first[0] == "h":
-        return first not in H_ASPIRE
+        return first not in H_ASPIRE and first.rstrip("sx") not in H_ASPIRE  # « les hausses » too
     return first[0] in _VOWELS
 
 
