@@ -91,16 +91,6 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
             return sanitise(html)
         return html
 
-    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
-        if self.config.enabled and template_name == "404.html":
-            context.update(not_found_context(config, self.config.nom))
-        return context
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if not self.config.enabled:
-            return output
-        return label_cells(output)
-
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled or self.site is None:
             return context
@@ -113,6 +103,16 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         context.update(self.outputs.context_for(page.file.src_uri))
         if self.preview:
             context["problemes"] = self._problems_of(page)
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.config.enabled:
+            return output
+        return label_cells(output)
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        if self.config.enabled and template_name == "404.html":
+            context.update(not_found_context(config, self.config.nom))
         return context
 
     # -- steps ----------------------------------------------------------------
