@@ -144,3 +144,11 @@ def test_upcoming_assemblies_soonest_first():
 def test_elus_sorted_by_last_name():
     graph = corpus({"elus/zoe-adam": "nom: Zoé Adam\nfonction: X\n", "elus/claire-morel": ELU}).graph
     assert [e.id for e in graph.elus] == ["zoe-adam", "claire-morel"]
+
+
+def test_timeline_says_the_nature_with_its_agreement():
+    for nature, label in (("avis", "Avis remis aux élus"), ("alerte", "Alerte remise aux élus")):
+        result = corpus({C1: CONTRIBUTION.replace("nature: avis", f"nature: {nature}")})
+        event = next(e for e in result.graph.get("contributions", "2025-04-02-mobilites").timeline
+                     if e.kind == "contribution")
+        assert (event.label, event.detail) == (label, "Saisine de la Métropole")

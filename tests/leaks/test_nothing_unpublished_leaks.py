@@ -37,3 +37,15 @@ def test_unpublished_titles_are_in_no_export_or_feed(demo_site, title):
     leaking = [p.relative_to(demo_site).as_posix() for p in generated_files(demo_site)
                if title in p.read_text(encoding="utf-8").lower()]
     assert leaking == []
+
+
+def test_unpublished_records_are_in_no_meta_tag_or_event_data(demo_site):
+    """What other sites read of a page (Open Graph, Twitter card, JSON-LD) names no draft or embargoed record."""
+    from tests.site.headdata import site_head_data
+
+    heads = site_head_data(demo_site)
+    shared = {path: " ".join(value for _, value in meta) + " ".join(blocks) for path, (meta, blocks) in heads.items()}
+    assert sum(len(blocks) for _, blocks in heads.values()) >= 15 and all(shared.values())  # there is data to read
+    leaking = [f"{path}: {needle}" for path, text in shared.items()
+               for needle in (*UNPUBLISHED, *UNPUBLISHED_TITLES) if needle in text.lower()]
+    assert leaking == []

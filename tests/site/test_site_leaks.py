@@ -8,12 +8,14 @@ an export row, a calendar event or a figure may change because an unpublished re
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO, mkdocs_build
+from tests.site.headdata import site_head_data
 from tests.site.sitefiles import digests, file_text
 
 pytestmark = pytest.mark.slow
@@ -159,6 +161,15 @@ def test_no_file_of_the_site_names_an_unpublished_record(planted_site):
     assert not leaks, f"{len(leaks)} fichiers citent une fiche non publiée :\n" + "\n".join(leaks)
 
 
+def test_no_meta_tag_or_event_data_names_an_unpublished_record(planted_site):
+    """Sharing tags and JSON-LD, read as another site reads them (entities decoded, JSON parsed)."""
+    heads = site_head_data(planted_site)
+    assert sum(len(meta) for meta, _ in heads.values()) > 1000 and sum(len(b) for _, b in heads.values()) >= 15
+    leaks = [path for path, (meta, blocks) in heads.items()
+             if MARKER in (" ".join(value for _, value in meta) + json.dumps([json.loads(b) for b in blocks])).lower()]
+    assert not leaks, "métadonnées citant une fiche non publiée :\n" + "\n".join(leaks)
+
+
 def test_unpublished_records_change_no_byte_of_the_site(planted_site, demo_site):
     """No count, no status, no list moves: the site is the demo's, byte for byte."""
     planted, demo = digests(planted_site), digests(demo_site)
@@ -176,6 +187,9 @@ def test_embargoed_records_appear_once_the_embargo_ends(tmp_path):
     found = files_with_marker(site)
     assert "contributions/2026-11-21-zqxfuite-embargo-alerte/index.html" in found
     assert "search/search_index.json" in found and "sitemap.xml.gz" in found
+    # Once published, the embargoed assembly is shared and is an event like the others: the checks above can see it.
+    meta, blocks = site_head_data(site)["assemblees/2026-11-01-zqxfuite-embargo-assemblee/index.html"]
+    assert MARKER in dict(meta)["og:title"].lower() and MARKER in json.loads(blocks[0])["name"].lower()
     assert not any("brouillon" in name for name in found)  # drafts stay out, whatever the date
     text = "\n".join(file_text(site / name) for name in found)
     assert "zqxfuite-corps-brouillon" not in text and "zqxfuite-titre-assemblee-brouillon" not in text

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from statistics import median
 from typing import Any, Iterable
 
-from . import schema
+from . import grammaire, schema
 from .records import Assemblee, Contribution, Elu, Engagement, Recommandation, Record, Reponse, Suite, Theme, \
     split_recommandation
 from .rules import Index, Settings
@@ -166,8 +166,8 @@ class ContributionNode(Node):
     def timeline(self) -> list[Evenement]:
         events = [Evenement(a.date, "assemblee", a.titre, a.url, schema.ASSEMBLEE_TYPES[a.type_assemblee])
                   for a in self.assemblees]
-        events.append(Evenement(self.date, "contribution", "Contribution remise aux élus", self.url,
-                                schema.NATURES[self.nature]))
+        remise = f"{schema.NATURES[self.nature]} {grammaire.nom(self.nature).accorde('remis')} aux élus"
+        events.append(Evenement(self.date, "contribution", remise, self.url, schema.ORIGINES[self.origine]))
         if self.echeance:
             detail = ("réponse reçue avant l'échéance" if self.repondue_dans_les_delais else
                       "réponse reçue après l'échéance" if self.reponses else

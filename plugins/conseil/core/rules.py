@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from . import schema
+from . import grammaire, schema
 from .dates import reference_date
 from .diagnostics import AVERTISSEMENT, Diagnostic, closest, guillemets
 from .records import Assemblee, Contribution, Elu, Record, Reponse, split_recommandation
@@ -88,16 +88,14 @@ def _reference_fields(record: Record) -> Iterator[tuple[str, str, str, str]]:
 def check_references(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
     """Each reference names an existing record of the right type, published when the citer is."""
     for key, path, target, ref in _reference_fields(record):
-        target_type = schema.RECORD_TYPES[target]
         if ref not in index.files[target]:
             suggestion = closest(ref, index.files[target])
             if suggestion:
                 hint = f"vouliez-vous dire {guillemets(suggestion)} ? ({index.files[target][suggestion]})"
             else:
                 hint = f"créez la fiche {target}/{ref}.md ou corrigez l'identifiant"
-            article = "aucune" if target_type.feminine else "aucun"
-            yield _at(record, path, "ref-inconnue", f"{article} {target_type.label} {guillemets(ref)}", key=key,
-                      label=f"{article} {target_type.label} {guillemets(ref)}", help=hint)
+            missing = f"{grammaire.nom(target).aucun} {guillemets(ref)}"
+            yield _at(record, path, "ref-inconnue", missing, key=key, label=missing, help=hint)
             continue
         cited = index.records[target].get(ref)
         if cited and record.is_published(settings.build_date) and not cited.is_published(settings.build_date):

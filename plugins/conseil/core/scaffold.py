@@ -11,7 +11,7 @@ import json
 from datetime import date
 from typing import Iterable
 
-from . import schema
+from . import grammaire, schema
 from .graph import Graph
 from .parse import normalise_key, slugify
 from .rules import Index
@@ -42,10 +42,9 @@ def new_record_text(record_type: RecordType, title: str, day: date, index: Index
                     *, brouillon: bool = False, communes: tuple[str, ...] = ()) -> str:
     """The whole file: a commented YAML header and an empty body."""
     picker = _Picker(record_type, index, graph, day, communes)
-    article = "Nouvelle fiche"
     lines = [
         "---",
-        f"# {article} {record_type.label} : {_lower_first(record_type.description)}",
+        f"# Nouvelle fiche {grammaire.nom(record_type.name).de} : {_lower_first(record_type.description)}",
         "# Les lignes qui commencent par # sont des commentaires : elles ne sont pas publiées.",
         "# Vérifiez la fiche avec « conseil check » ; « make serve » la montre dans l'aperçu.",
     ]

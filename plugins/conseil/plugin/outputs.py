@@ -24,8 +24,11 @@ from .pages import Section, front_matter
 
 log = logging.getLogger("mkdocs.plugins.conseil")
 
-REPORTS = Section("rapport/index.md", "Rapports d'activité", "conseil/rapports.html")
-OPEN_DATA = Section("donnees/index.md", "Données ouvertes", "conseil/donnees.html")
+REPORTS = Section("rapport/index.md", "Rapports d'activité", "conseil/rapports.html",
+                  "Les rapports d'activité du conseil de développement, chiffres calculés à partir des fiches publiées.")
+OPEN_DATA = Section("donnees/index.md", "Données ouvertes", "conseil/donnees.html",
+                    "Les données ouvertes du conseil de développement : CSV et JSON avec leurs schémas, flux Atom et "
+                    "agenda.")
 NARRATIVES = "rapports/"  # content/rapports/<période>.md: the team's text for a report
 PRINT_STYLESHEET = "assets/conseil/rapport.css"
 
@@ -70,14 +73,17 @@ def add_outputs(files: Files, corpus: Corpus, config: MkDocsConfig, options: Any
         uri = report_page(rapport.period)
         title = f"Rapport d'activité — {rapport.period.titre}"
         text = narratives.pop(rapport.period.slug, "")
-        files.append(File.generated(config, uri, content=front_matter(title, "conseil/rapport.html") + text))
+        description = (f"Rapport d'activité du conseil de développement ({rapport.period.titre}) : réunions, "
+                       "contributions, réponses des élus et engagements, chiffres calculés à partir des fiches publiées.")
+        files.append(File.generated(config, uri, content=front_matter(title, "conseil/rapport.html", description) + text))
         outputs.pages[uri] = rapport
     for slug in sorted(narratives):
         log.warning(f"conseil : content/{NARRATIVES}{slug}.md ne correspond à aucune période de rapport "
                     "(une année qui a des fiches publiées, ou une période de « rapports: » dans mkdocs.yml)")
     for section in (REPORTS, OPEN_DATA):
         if files.get_file_from_path(section.uri) is None:
-            files.append(File.generated(config, section.uri, content=front_matter(section.title, section.template)))
+            files.append(File.generated(config, section.uri, content=front_matter(section.title, section.template,
+                                                                                   section.description)))
     generated = {
         **export_files(graph, site_url),
         **feed_files(graph, nom=options.nom, site_url=site_url),

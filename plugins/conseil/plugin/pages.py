@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from ..core import Corpus, schema
+from ..core.sharing import describe
 
 
 @dataclass(frozen=True)
@@ -19,24 +20,35 @@ class Section:
     uri: str
     title: str
     template: str
+    description: str | None = None  # what search engines and shared links show; the site's by default
 
 
 SECTIONS = (
-    Section("assemblees/index.md", "Assemblées", "conseil/assemblees.html"),
-    Section("contributions/index.md", "Contributions", "conseil/contributions.html"),
-    Section("reponses/index.md", "Réponses des élus", "conseil/reponses.html"),
-    Section("elus/index.md", "Élus", "conseil/elus.html"),
-    Section("themes/index.md", "Thèmes", "conseil/themes.html"),
-    Section("suivi/index.md", "Suivi des réponses", "conseil/suivi.html"),
+    Section("assemblees/index.md", "Assemblées", "conseil/assemblees.html",
+            "Les assemblées, ateliers et réunions du conseil de développement : les prochaines, et la synthèse des "
+            "précédentes."),
+    Section("contributions/index.md", "Contributions", "conseil/contributions.html",
+            "Les avis, contributions, alertes et questions du conseil de développement, et l'état de la réponse des "
+            "élus à chacun."),
+    Section("reponses/index.md", "Réponses des élus", "conseil/reponses.html",
+            "Les réponses des élus aux textes du conseil de développement, recommandation par recommandation."),
+    Section("elus/index.md", "Élus", "conseil/elus.html",
+            "Les élus destinataires des textes du conseil de développement, et leurs chiffres de réponse."),
+    Section("themes/index.md", "Thèmes", "conseil/themes.html",
+            "Les thèmes de travail du conseil de développement : contributions, réunions et réponses."),
+    Section("suivi/index.md", "Suivi des réponses", "conseil/suivi.html",
+            "Le suivi des réponses des élus : textes en attente, en retard, taux de réponse et délais."),
 )
 HOME = Section("index.md", "Accueil", "conseil/accueil.html")
 
 
-def front_matter(title: str, template: str) -> str:
+def front_matter(title: str, template: str, description: str | None = None) -> str:
     # JSON strings are valid YAML scalars: titles with colons or quotes stay intact. The title is
-    # HTML-escaped: Material prints page titles as they are (<title>, header, search results).
+    # HTML-escaped: Material prints page titles as they are (<title>, header, search results), and
+    # the description inside an attribute (<meta name="description">).
     title = escape(title, quote=False)
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ntemplate: {template}\n---\n\n"
+    described = f"description: {json.dumps(escape(description), ensure_ascii=False)}\n" if description else ""
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{described}template: {template}\n---\n\n"
 
 
 def record_template(record_type: str) -> str:
@@ -55,7 +67,8 @@ def replace_records(files: Files, corpus: Corpus, config: MkDocsConfig, *, previ
         if node is not None:
             files.remove(file)
             files.append(File.generated(config, file.src_uri,
-                                        content=front_matter(node.titre, record_template(node.type)) + node.body))
+                                        content=front_matter(node.titre, record_template(node.type),
+                                                             describe(node)) + node.body))
             routes[file.src_uri] = key
         elif file.src_uri in corpus.failed and preview:
             files.remove(file)
@@ -77,6 +90,7 @@ def add_sections(files: Files, config: MkDocsConfig) -> dict[str, Section]:
     added: dict[str, Section] = {}
     for section in (HOME, *SECTIONS):
         if files.get_file_from_path(section.uri) is None:
-            files.append(File.generated(config, section.uri, content=front_matter(section.title, section.template)))
+            files.append(File.generated(config, section.uri, content=front_matter(section.title, section.template,
+                                                                                   section.description)))
         added[section.uri] = section
     return added

@@ -18,9 +18,10 @@ from ..core import Corpus, Settings, SourceFile, load, render
 from ..core.loader import summary
 from ..core.rules import SettingsError
 from .config import ConseilConfig
+from .meta import add_share_image, head_context, not_found_context
 from .outputs import PRINT_STYLESHEET, Outputs, add_outputs, template_globals
 from .pages import SECTIONS, add_sections, record_template, replace_records
-from .render import FILTERS, Site, build_site, sanitise
+from .render import FILTERS, Site, build_site, label_cells, sanitise
 
 log = logging.getLogger("mkdocs.plugins.conseil")
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -66,6 +67,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         _release_sources(self.corpus)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
         files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "rapport.css")))
+        add_share_image(files, config, self.config.nom)
         return files
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -96,9 +98,21 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         key = self.routes.get(page.file.src_uri)
         if key:
             context["fiche"] = self.site.graph.by_key[key]
+        context.update(head_context(context.get("fiche"), page.title, page.url, page.meta, config=config,
+                                    nom=self.config.nom))
         context.update(self.outputs.context_for(page.file.src_uri))
         if self.preview:
             context["problemes"] = self._problems_of(page)
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.config.enabled:
+            return output
+        return label_cells(output)
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        if self.config.enabled and template_name == "404.html":
+            context.update(not_found_context(config, self.config.nom))
         return context
 
     # -- steps ----------------------------------------------------------------

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from itertools import count
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from html import unescape
@@ -18,6 +19,7 @@ from mkdocs.utils.templates import url_filter
 from ..core import Corpus, schema
 from ..core.dates import date_fr
 from ..core.figures import ChiffresCles, Suivi, follow_up, key_figures
+from ..core.grammaire import avec_article
 from ..core.graph import Graph
 
 
@@ -130,6 +132,7 @@ def links(context, nodes: Any, vide: str = "—") -> Markup:
 
 
 FILTERS = {
+    "avec_article": avec_article,
     "badge": badge,
     "balise_date": time_tag,
     "lien": link,
@@ -141,6 +144,40 @@ FILTERS = {
     "libelle": label,
     "nombre": number,
 }
+
+# Our data tables (inside a `cdd-table` region): the column headers, the body rows, the cells of a row.
+_DATA_TABLE = re.compile(r'(<div class="cdd-table"[^>]*>\s*<table\b.*?</thead>)(.*?</table>)', re.S)
+_COLUMN_HEADER = re.compile(r'<th scope="col"[^>]*>(.*?)</th>', re.S)
+_ROW = re.compile(r"<tr\b.*?</tr>", re.S)
+_CELL = re.compile(r"<(td|th)\b")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def label_cells(html: str) -> str:
+    """Give each data cell of our tables its column's name (`data-colonne`), for the stacked layout of narrow
+    screens: the same HTML is a table on a desktop and one block per row on a phone (conseil.css)."""
+    if 'class="cdd-table"' not in html:
+        return html
+    return _DATA_TABLE.sub(_label_table, html)
+
+
+def _label_table(match: re.Match) -> str:
+    head, body = match.group(1), match.group(2)
+    columns = [_escaped(" ".join(unescape(_TAG.sub("", cell)).split())) for cell in _COLUMN_HEADER.findall(head)]
+
+    def label_row(row: re.Match) -> str:
+        position = count()
+
+        def label_cell(cell: re.Match) -> str:
+            index = next(position)
+            if cell.group(1) == "td" and index < len(columns):
+                return f'<td data-colonne="{columns[index]}"'
+            return cell.group(0)
+
+        return _CELL.sub(label_cell, row.group(0))
+
+    return head + _ROW.sub(label_row, body)
+
 
 # Markdown's output, minus anything that runs code: the body is written by people, shown to everyone.
 _ALLOWED_TAGS = {

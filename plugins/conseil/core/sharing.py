@@ -1,0 +1,126 @@
+"""What a shared link shows: Open Graph and Twitter card metadata, and the sentence that describes a record.
+
+Everything is read from published nodes of the graph, so nothing unpublished can reach a meta tag.
+The values are plain text: the template escapes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import grammaire, schema
+from .dates import date_fr
+from .opendata import public_url
+
+SHARE_IMAGE = "assets/conseil/partage.png"
+SHARE_IMAGE_SIZE = (1200, 630)
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """One page as a shared link shows it."""
+
+    title: str
+    description: str
+    path: str  # the page's url within the site: "contributions/x/", "" for the home page
+    kind: str = "website"  # og:type: "article" for a record's page
+
+
+def image_alt(nom: str) -> str:
+    """What the default image shows (share_image.py), for those who cannot see it."""
+    return f"« {nom} » en lettres blanches sur fond bleu"
+
+
+def sharing_tags(sharing: Sharing, *, site_name: str, site_url: str, image_text: str) -> list[tuple[str, str, str]]:
+    """(attribute, name, content) of each meta tag: `property` for Open Graph, `name` for Twitter.
+
+    `image_text` is the name drawn on the default image. Without a `site_url` there is no absolute address
+    to give: og:url and the image are left out.
+    """
+    tags = [
+        ("property", "og:type", sharing.kind),
+        ("property", "og:site_name", site_name),
+        ("property", "og:locale", "fr_FR"),
+        ("property", "og:title", sharing.title),
+        ("property", "og:description", sharing.description),
+    ]
+    if site_url:
+        image = public_url(site_url, SHARE_IMAGE)
+        tags += [
+            ("property", "og:url", public_url(site_url, sharing.path)),
+            ("property", "og:image", image),
+            ("property", "og:image:type", "image/png"),
+            ("property", "og:image:width", str(SHARE_IMAGE_SIZE[0])),
+            ("property", "og:image:height", str(SHARE_IMAGE_SIZE[1])),
+            ("property", "og:image:alt", image_alt(image_text)),
+        ]
+    tags += [
+        ("name", "twitter:card", "summary_large_image" if site_url else "summary"),
+        ("name", "twitter:title", sharing.title),
+        ("name", "twitter:description", sharing.description),
+    ]
+    if site_url:
+        tags += [("name", "twitter:image", public_url(site_url, SHARE_IMAGE)), ("name", "twitter:image:alt", image_alt(image_text))]
+    return tags
+
+
+def record_sharing(node: Any) -> Sharing:
+    """A record's page: its title, its summary or a sentence made from its fields."""
+    return Sharing(title=node.titre, description=describe(node), path=node.url, kind="article")
+
+
+def describe(node: Any) -> str:
+    """The record's `resume` or `description` when it has one, else a French sentence made from its fields."""
+    written = getattr(node.record, "resume", None) or getattr(node.record, "description", None)
+    if written:
+        return " ".join(written.split())
+    return _SENTENCES[node.type](node)
+
+
+def _contribution(node: Any) -> str:
+    remise = grammaire.nom(node.nature).accorde("remis")
+    return (f"{schema.NATURES[node.nature]} du conseil de développement {remise} aux élus le {date_fr(node.date)}. "
+            f"Statut : {schema.STATUTS[node.statut].lower()}.")
+
+
+def _reponse(node: Any) -> str:
+    who = f"Réponse de {node.elu.nom}" if node.elu else "Réponse"
+    if len(node.contributions) == 1:
+        contribution = node.contributions[0]
+        to = f"{grammaire.nom(contribution.nature).au} « {contribution.titre} »"
+    else:
+        to = f"à {len(node.contributions)} textes du conseil de développement"
+    return f"{who} {to}, le {date_fr(node.date)}. Position : {schema.POSITIONS[node.position].lower()}."
+
+
+def _assemblee(node: Any) -> str:
+    when = f"{schema.ASSEMBLEE_TYPES[node.type_assemblee]} du {date_fr(node.date, with_weekday=True)}"
+    if node.heure_debut:
+        when += f", de {_heure(node.heure_debut)} à {_heure(node.heure_fin)}" if node.heure_fin else \
+            f", à {_heure(node.heure_debut)}"
+    place = ", ".join(p for p in (node.lieu, node.commune) if p)
+    return f"{when}{', ' + place if place else ''}."
+
+
+def _elu(node: Any) -> str:
+    return f"{node.nom}, {node.fonction} : les contributions reçues du conseil de développement et les réponses."
+
+
+def _theme(node: Any) -> str:
+    return f"Assemblées, contributions et réponses sur le thème « {node.titre} »."
+
+
+def _heure(value: str) -> str:
+    """`18:30` -> `18 h 30`, `18:00` -> `18 h`."""
+    hours, minutes = value.split(":")
+    return f"{int(hours)} h" + (f" {minutes}" if minutes != "00" else "")
+
+
+_SENTENCES = {
+    "contributions": _contribution,
+    "reponses": _reponse,
+    "assemblees": _assemblee,
+    "elus": _elu,
+    "themes": _theme,
+}
