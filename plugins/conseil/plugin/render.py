@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import count
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from html import unescape
