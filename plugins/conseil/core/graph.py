@@ -136,7 +136,7 @@ class Evenement:
 class ContributionNode(Node):
     record: Contribution
     echeance: date | None = None
-    statut: str = "en-attente"
+    statut: str = schema.EN_ATTENTE
     assemblees: list[AssembleeNode] = field(default_factory=list)
     themes: list[ThemeNode] = field(default_factory=list)
     destinataires: list[EluNode] = field(default_factory=list)
@@ -164,7 +164,7 @@ class ContributionNode(Node):
 
     @property
     def attend_reponse(self) -> bool:
-        return self.statut in ("en-attente", "en-retard")
+        return self.statut in schema.ATTENDENT_REPONSE
 
     @property
     def timeline(self) -> list[Evenement]:
@@ -177,7 +177,7 @@ class ContributionNode(Node):
                       "réponse reçue après l'échéance" if self.reponses else
                       f"dépassée de {self.retard_jours} jours" if self.retard_jours else "en attente")
             events.append(Evenement(self.echeance, "echeance", "Échéance de réponse", None, detail,
-                                    future=self.statut == "en-attente"))
+                                    future=self.statut == schema.EN_ATTENTE))
         for reponse in self.reponses:
             events.append(Evenement(reponse.date, "reponse", reponse.titre, reponse.url,
                                     f"{reponse.elu.nom} — {schema.POSITIONS[reponse.position]}"))
@@ -239,12 +239,12 @@ def tally(contributions: Iterable[ContributionNode]) -> Tally:
         if not contribution.record.reponse_attendue:
             continue
         result.attendues += 1
-        if contribution.statut == "repondue":
+        if contribution.statut == schema.REPONDUE:
             result.repondues += 1
             result.delais.append(contribution.delai_jours)
             if contribution.repondue_dans_les_delais:
                 result.repondues_dans_les_delais += 1
-        elif contribution.statut == "en-retard":
+        elif contribution.statut == schema.EN_RETARD:
             result.en_retard += 1
         else:
             result.en_attente += 1
@@ -429,11 +429,11 @@ def _link_reponse(reponse: ReponseNode, contributions: dict[str, ContributionNod
 
 def _derive_status(contribution: ContributionNode, today: date) -> None:
     if contribution.reponses:
-        contribution.statut = "repondue"
+        contribution.statut = schema.REPONDUE
     elif not contribution.record.reponse_attendue:
-        contribution.statut = "sans-reponse-attendue"
+        contribution.statut = schema.SANS_REPONSE_ATTENDUE
     elif contribution.echeance < today:
-        contribution.statut = "en-retard"
+        contribution.statut = schema.EN_RETARD
         contribution.retard_jours = (today - contribution.echeance).days
     else:
-        contribution.statut = "en-attente"
+        contribution.statut = schema.EN_ATTENTE

@@ -9,18 +9,6 @@ from . import schema
 from .diagnostics import CODES
 from .schema import Field
 
-_KIND_NAMES = {
-    schema.TEXT: "texte",
-    schema.DATE: "date AAAA-MM-JJ",
-    schema.TIME: "heure \"HH:MM\" (entre guillemets)",
-    schema.INTEGER: "nombre entier",
-    schema.BOOLEAN: "true / false",
-    schema.CHOICE: "choix",
-    schema.REFERENCE: "identifiant",
-    schema.LIST: "liste",
-    schema.OBJECT: "objet",
-}
-
 DEVIATIONS = """\
 ## Précisions et écarts par rapport au modèle version 1
 
@@ -43,24 +31,25 @@ DEVIATIONS = """\
 
 
 def _kind(field: Field) -> str:
-    if field.kind == schema.LIST and field.item is not None:
+    """The type column: the kind's name, made precise by what the field declares."""
+    if field.item is not None:
         inner = field.item
-        if inner.kind == schema.REFERENCE:
+        if inner.target:
             return f"liste d'identifiants de `{inner.target}/`"
-        if inner.kind == schema.OBJECT:
+        if inner.fields:
             keys = ", ".join(f"`{f.key}`" + ("" if f.required else " ?") for f in inner.fields)
             return f"liste de {{{keys}}}"
-        return f"liste de {_KIND_NAMES[inner.kind]}"
-    if field.kind == schema.REFERENCE:
+        return f"liste de {inner.kind.doc}"
+    if field.target:
         return f"identifiant de `{field.target}/`"
-    if field.kind == schema.CHOICE:
+    if field.choices:
         return "un de : " + ", ".join(f"`{c}`" for c in field.choices)
-    return _KIND_NAMES[field.kind]
+    return field.kind.doc
 
 
 def _object_rows(field: Field) -> list[str]:
     rows = []
-    if field.kind == schema.LIST and field.item is not None and field.item.kind == schema.OBJECT:
+    if field.item is not None:
         for sub in field.item.fields:
             required = "oui" if sub.required else "non"
             rows.append(f"| `{field.key}[].{sub.key}` | {required} | {_kind(sub)} | {sub.description} |")
@@ -85,9 +74,8 @@ def content_model_reference() -> str:
                 f"Corps de la fiche : {record_type.body}", "",
                 "| clé | obligatoire | type | signification |", "|---|---|---|---|"]
         for field in record_type.fields:
-            required = "oui" if field.required else "non"
-            if record_type.name == "contributions" and field.key == "destinataires":
-                required = "oui, sauf `reponse_attendue: false`"
+            required = "oui" if field.required else f"oui, sauf `{field.required_unless}`" if field.required_unless \
+                else "non"
             out.append(f"| `{field.key}` | {required} | {_kind(field)} | {field.description} |")
             out += _object_rows(field)
         out.append("")

@@ -94,9 +94,10 @@ def check_destinataires(record: Record, index: Index, settings: Settings) -> Ite
     """A contribution that expects an answer names who should answer."""
     if isinstance(record, Contribution) and record.reponse_attendue and not record.destinataires \
             and "destinataires" not in record.positions:
+        unless = schema.CONTRIBUTIONS.field("destinataires").required_unless
         yield _at(record, "", "champ-manquant",
                   "le champ « destinataires » manque : une réponse est attendue", key="destinataires",
-                  help="ajoutez destinataires: [identifiant-de-l-elu], ou reponse_attendue: false")
+                  help=f"ajoutez destinataires: [identifiant-de-l-elu], ou {unless}")
 
 
 def check_recommandation_ids(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
-from ..core import Corpus
+from ..core import Corpus, schema
 from ..core.calendar import AGENDA, calendar_files, event_path
 from ..core.feeds import FEEDS, feed_files
 from ..core.opendata import DATASETS, LIST_SEPARATOR, export_files
@@ -106,4 +107,6 @@ def template_globals(nom: str) -> dict[str, Any]:
         "graphique_decompte": chart_of_counts,
         "graphique_taux": chart_of_rates,
         "agenda_assemblee": event_path,
+        # `statut.en_retard`…: templates name the derived statuses as the schema declares them
+        "statut": SimpleNamespace(**{value.replace("-", "_"): value for value in schema.STATUTS}),
     }
