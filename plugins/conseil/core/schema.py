@@ -148,6 +148,11 @@ class RecordType:
     description: str
     fields: tuple[Field, ...]
     body: str  # what the Markdown body holds
+    index_title: str | None = None  # the title of the section's index page, when not the plural label
+
+    @property
+    def section_title(self) -> str:
+        return self.index_title or self.label_plural.capitalize()
 
     @cached_property
     def by_key(self) -> dict[str, Field]:
@@ -419,6 +424,7 @@ REPONSES = RecordType(
     label_plural="réponses",
     feminine=True,
     description="La réponse d'un élu à une ou plusieurs contributions.",
+    index_title="Réponses des élus",
     body="Le texte de la réponse ou son résumé.",
     fields=(
         title("titre", "Titre de la réponse."),

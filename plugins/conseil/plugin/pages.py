@@ -22,11 +22,7 @@ class Section:
 
 
 SECTIONS = (
-    Section("assemblees/index.md", "Assemblées", "conseil/assemblees.html"),
-    Section("contributions/index.md", "Contributions", "conseil/contributions.html"),
-    Section("reponses/index.md", "Réponses des élus", "conseil/reponses.html"),
-    Section("elus/index.md", "Élus", "conseil/elus.html"),
-    Section("themes/index.md", "Thèmes", "conseil/themes.html"),
+    *(Section(f"{t.name}/index.md", t.section_title, f"conseil/{t.name}.html") for t in schema.RECORD_TYPES.values()),
     Section("suivi/index.md", "Suivi des réponses", "conseil/suivi.html"),
 )
 HOME = Section("index.md", "Accueil", "conseil/accueil.html")
