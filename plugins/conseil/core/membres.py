@@ -1,0 +1,417 @@
+"""The list of the council's members: `content/composition/membres.csv`, read and checked.
+
+A comms team keeps that list in a spreadsheet, so it is one CSV file, not one record per person.
+It is read with the standard `csv` module, one physical line at a time, so that every problem is
+located at `membres.csv:LINE:COLUMN` like a record's, with the column's name and the fix.
+
+The rows hold every member's name, consenting or not: they never leave the core. Pages, exports
+and reports get `composition.Composition`, which names only the members who consented.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Iterator
+
+from .diagnostics import Diagnostic, closest, guillemets
+
+MEMBRES_URI = "composition/membres.csv"  # under content/
+
+# Values of the columns, with the label a reader sees; order is the display order.
+SEXES = {"F": "Femmes", "M": "Hommes"}
+TRANCHES_AGE = {
+    "15-29": "15 à 29 ans",
+    "30-44": "30 à 44 ans",
+    "45-59": "45 à 59 ans",
+    "60-74": "60 à 74 ans",
+    "75+": "75 ans ou plus",
+}
+FONCTIONS = {
+    "president": "Président",
+    "presidente": "Présidente",
+    "co-president": "Coprésident",
+    "co-presidente": "Coprésidente",
+    "vice-president": "Vice-président",
+    "vice-presidente": "Vice-présidente",
+    "membre": "Membre",
+}
+PUBLICATION_NOM = ("oui", "non")
+INSTANCES_SEPARATOR = ";"
+LAW_INCOMPATIBILITY = ("les conseillers communautaires ou métropolitains ne peuvent être membres du conseil de "
+                       "développement")
+
+
+@dataclass(frozen=True)
+class Colonne:
+    """One column of membres.csv."""
+
+    name: str
+    required: bool
+    description: str
+
+
+COLONNES: tuple[Colonne, ...] = (
+    Colonne("nom", True, "Prénom et nom."),
+    Colonne("sexe", True, "F ou M (la règle de parité de la loi les compte)."),
+    Colonne("tranche_age", True, "Classe d'âge du recensement : " + ", ".join(TRANCHES_AGE) + "."),
+    Colonne("college", False, "Collège, parmi l'option « colleges » de mkdocs.yml quand elle est donnée."),
+    Colonne("commune", False, "Commune, parmi l'option « communes » de mkdocs.yml quand elle est donnée."),
+    Colonne("instances", False, "Identifiants de fiches de instances/, séparés par « ; »."),
+    Colonne("fonction", False, ", ".join(FONCTIONS) + " (membre par défaut)."),
+    Colonne("debut", True, "Date d'entrée au conseil, AAAA-MM-JJ."),
+    Colonne("fin", False, "Date de sortie du conseil, AAAA-MM-JJ ; vide tant que la personne est membre."),
+    Colonne("publication_nom", False, "oui seulement avec l'accord de la personne ; non par défaut."),
+)
+COLUMN_NAMES = tuple(c.name for c in COLONNES)
+
+
+@dataclass(frozen=True)
+class Membre:
+    """One line of membres.csv. Holds a name that may not be published: it stays in the core."""
+
+    line: int
+    nom: str
+    sexe: str
+    tranche_age: str
+    debut: date
+    college: str | None = None
+    commune: str | None = None
+    instances: tuple[str, ...] = ()
+    fonction: str = "membre"
+    fin: date | None = None
+    publication_nom: bool = False
+
+    def is_current(self, on: date) -> bool:
+        """A member on `on`: entered on or before it and not yet left."""
+        return self.debut <= on and (self.fin is None or self.fin > on)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the checks need beyond the file: the configured lists and the ids and names of records."""
+
+    colleges: tuple[str, ...] = ()
+    communes: tuple[str, ...] = ()
+    instances: dict[str, str] | None = None  # id -> display path of instances/<id>.md
+    elus: dict[str, str] | None = None  # élu name as written -> display path of the élu's record
+
+
+@dataclass
+class Lecture:
+    """The outcome of reading membres.csv: its members (lines without an error), the problems, its lines."""
+
+    membres: list[Membre]
+    diagnostics: list[Diagnostic]
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """A cell of the file: its text and where it starts."""
+
+    value: str
+    line: int
+    column: int
+    length: int
+
+
+class _Row:
+    """A line of cells, by column name; reports its problems located at the cell."""
+
+    def __init__(self, path: str, cells: dict[str, _Cell], line: int) -> None:
+        self.path = path
+        self.cells = cells
+        self.line = line
+        self.problems: list[Diagnostic] = []
+
+    def text(self, name: str) -> str:
+        cell = self.cells.get(name)
+        return cell.value.strip() if cell else ""
+
+    def report(self, name: str, code: str, message: str, help: str, label: str | None = None) -> None:
+        cell = self.cells.get(name)
+        line, column, length = (cell.line, cell.column, max(cell.length, 1)) if cell else (self.line, 1, 1)
+        self.problems.append(Diagnostic(code, self.path, line, column, message, key=name, label=label,
+                                        help=help, length=length))
+
+
+def read_membres(raw: bytes, path: str, options: Options) -> Lecture:
+    """Read and check membres.csv; every problem is collected, none raised."""
+    text, problem = _decode(raw, path)
+    if text is None:
+        return Lecture([], [problem], [])
+    lines = text.splitlines()
+    if not text.strip():
+        return Lecture([], [Diagnostic("fichier-vide", path, 1, 1, "la liste des membres est vide",
+                                       help="écrivez la ligne d'en-tête : " + ",".join(COLUMN_NAMES))], lines)
+    delimiter = _delimiter(lines[0])
+    rows = list(_rows(text, delimiter))
+    header_cells = rows[0][1]
+    columns, problems = _read_header(header_cells, path, delimiter)
+    if any(p.code in ("colonne-manquante", "colonne-dupliquee") for p in problems):
+        return Lecture([], problems, lines)
+    membres: list[Membre] = []
+    identified: list[Membre] = []  # lines whose name and dates are readable, errors elsewhere or not
+    name_cells: dict[int, _Cell] = {}
+    for line, cells in rows[1:]:
+        if all(not c.value.strip() for c in cells):
+            continue  # a blank line, often left at the end by a spreadsheet
+        if len(cells) != len(header_cells):
+            problems.append(_cell_count_problem(path, line, cells, len(header_cells), delimiter))
+            continue
+        row = _Row(path, {name: cell for name, cell in zip(columns, cells) if name}, line)
+        name_cells[line] = row.cells["nom"]
+        membre = _read_membre(row, options)
+        problems.extend(row.problems)
+        if membre is not None:
+            identified.append(membre)
+            if not row.problems:
+                membres.append(membre)
+    problems.extend(check_duplicates(identified, path, name_cells))
+    return Lecture(membres, problems, lines)
+
+
+def _decode(raw: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
+    """UTF-8 text, with or without the byte-order mark spreadsheets write."""
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, Diagnostic(
+            "fichier-illisible", path, line, column, "le fichier n'est pas en UTF-8",
+            help="dans le tableur, « Enregistrer sous » : CSV, jeu de caractères « Unicode (UTF-8) » "
+                 "(Excel : « CSV UTF-8 (délimité par des virgules) »)")
+
+
+def _delimiter(header: str) -> str:
+    """`,` as the model says; `;` when the header has no comma (a French spreadsheet's default)."""
+    return ";" if "," not in header and ";" in header else ","
+
+
+def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[_Cell]]]:
+    """(first line, cells) of each row; a quoted cell may span lines."""
+    physical = text.splitlines(keepends=True)
+    reader = csv.reader(iter(physical), delimiter=delimiter)
+    start = 1
+    for values in reader:
+        first_line = physical[start - 1] if start <= len(physical) else ""
+        spans = _cell_spans(first_line.rstrip("\r\n"), delimiter)
+        cells = []
+        for index, value in enumerate(values):
+            column, length = spans[index] if index < len(spans) else (1, 1)
+            cells.append(_Cell(value, start, column, length))
+        yield start, cells
+        start = reader.line_num + 1
+
+
+def _cell_spans(line: str, delimiter: str) -> list[tuple[int, int]]:
+    """(column, length) of each cell of a physical line, quotes understood."""
+    spans = []
+    start, quoted = 0, False
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            spans.append((start + 1, index - start))
+            start = index + 1
+    spans.append((start + 1, len(line) - start))
+    return spans
+
+
+def _read_header(cells: list[_Cell], path: str, delimiter: str) -> tuple[list[str | None], list[Diagnostic]]:
+    """The column name of each position (None for an unknown column), and the header's problems."""
+    problems = []
+    columns: list[str | None] = []
+    seen: dict[str, _Cell] = {}
+    for cell in cells:
+        name = cell.value.strip()
+        normalised = _normalise_column(name)
+        if normalised in COLUMN_NAMES:
+            if normalised in seen:
+                problems.append(Diagnostic("colonne-dupliquee", path, cell.line, cell.column,
+                                           f"la colonne {guillemets(normalised)} apparaît deux fois", key=normalised,
+                                           length=max(cell.length, 1), label="en double",
+                                           help=f"supprimez l'une des deux colonnes (la première est à la colonne "
+                                                f"{seen[normalised].column})"))
+            seen[normalised] = cell
+            columns.append(normalised)
+            continue
+        columns.append(None)
+        suggestion = closest(normalised, COLUMN_NAMES)
+        hint = (f"vouliez-vous dire {guillemets(suggestion)} ?" if suggestion
+                else "colonnes connues : " + ", ".join(COLUMN_NAMES))
+        problems.append(Diagnostic("colonne-inconnue", path, cell.line, cell.column,
+                                   f"la colonne {guillemets(name)} ne fait pas partie de la liste des membres",
+                                   key=name or None, length=max(cell.length, 1), label="colonne inconnue",
+                                   help=hint))
+    for column in COLONNES:
+        if column.required and column.name not in seen:
+            if len(cells) == 1 and delimiter == ",":
+                hint = ("l'en-tête n'a qu'une colonne : le fichier n'est pas séparé par des virgules ; "
+                        "enregistrez-le en CSV avec la virgule (ou le point-virgule) comme séparateur")
+            else:
+                hint = f"ajoutez la colonne {guillemets(column.name)} ({column.description})"
+            problems.append(Diagnostic("colonne-manquante", path, 1, 1,
+                                       f"la colonne obligatoire {guillemets(column.name)} manque", key=column.name,
+                                       help=hint))
+    return columns, problems
+
+
+def _normalise_column(name: str) -> str:
+    """`Tranche d'âge` → `tranche_d_age`; exact names are kept as they are."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
+
+
+def _cell_count_problem(path: str, line: int, cells: list[_Cell], expected: int, delimiter: str) -> Diagnostic:
+    if len(cells) > expected and delimiter == ";":
+        hint = ("la colonne « instances » sépare ses identifiants par « ; », le séparateur du fichier : "
+                "mettez la cellule entre guillemets, ou enregistrez le fichier avec la virgule comme séparateur")
+    elif len(cells) > expected:
+        hint = "une cellule contient-elle une virgule ? mettez-la entre guillemets"
+    else:
+        hint = "complétez la ligne : une cellule vide s'écrit par deux séparateurs qui se suivent"
+    last = cells[min(len(cells), expected) - 1] if cells else None
+    column = last.column if last else 1
+    return Diagnostic("cellules-en-nombre-invalide", path, line, column,
+                      f"la ligne a {len(cells)} cellules, l'en-tête en a {expected}", help=hint)
+
+
+def _read_membre(row: _Row, options: Options) -> Membre | None:
+    """The member of a row, or None when a required cell is wrong; its problems are in `row.problems`."""
+    nom = " ".join(row.text("nom").split())
+    if not nom:
+        row.report("nom", "champ-vide", "le nom est vide", "écrivez le prénom et le nom du membre")
+    sexe = _choice(row, "sexe", SEXES, required=True)
+    tranche_age = _choice(row, "tranche_age", TRANCHES_AGE, required=True)
+    fonction = _choice(row, "fonction", FONCTIONS) or "membre"
+    publication = _choice(row, "publication_nom", dict.fromkeys(PUBLICATION_NOM)) or "non"
+    debut = _date(row, "debut", required=True)
+    fin = _date(row, "fin")
+    if debut and fin and fin <= debut:
+        row.report("fin", "date-anterieure", f"la fin ({fin.isoformat()}) ne suit pas le début ({debut.isoformat()})",
+                   "vérifiez les colonnes debut et fin")
+    college = row.text("college") or None
+    if college and options.colleges and college not in options.colleges:
+        _unknown(row, "college", "choix-invalide", college, options.colleges, "n'est pas un collège configuré",
+                 "ajoutez-le à l'option « colleges » de mkdocs.yml")
+    commune = row.text("commune") or None
+    if commune and options.communes and commune not in options.communes:
+        _unknown(row, "commune", "commune-inconnue", commune, options.communes, "n'est pas une commune connue",
+                 "ajoutez-la à la liste « communes » de mkdocs.yml si elle fait partie de la Métropole")
+    instances = tuple(i.strip() for i in row.text("instances").split(INSTANCES_SEPARATOR) if i.strip())
+    _check_instances(row, instances, options)
+    if nom and options.elus:
+        _check_not_elu(row, nom, options.elus)
+    if not (nom and sexe and tranche_age and debut):
+        return None
+    return Membre(line=row.line, nom=nom, sexe=sexe, tranche_age=tranche_age, debut=debut, college=college,
+                  commune=commune, instances=instances, fonction=fonction, fin=fin,
+                  publication_nom=publication == "oui")
+
+
+def _choice(row: _Row, name: str, choices: dict[str, object], *, required: bool = False) -> str | None:
+    value = row.text(name)
+    if not value:
+        if required:
+            row.report(name, "champ-vide", f"la colonne {guillemets(name)} est vide",
+                       "valeurs permises : " + ", ".join(choices))
+        return None
+    if value in choices:
+        return value
+    _unknown(row, name, "choix-invalide", value, tuple(choices), "n'est pas une valeur permise",
+             "valeurs permises : " + ", ".join(choices))
+    return None
+
+
+def _unknown(row: _Row, name: str, code: str, value: str, known: Iterable[str], what: str, otherwise: str) -> None:
+    known = tuple(known)
+    suggestion = next((k for k in known if k.casefold() == value.casefold()), None) or closest(value, known)
+    hint = f"vouliez-vous dire {guillemets(suggestion)} ? " if suggestion else ""
+    listed = otherwise if otherwise.startswith("valeurs permises") else f"{otherwise} ; connus : {', '.join(known)}"
+    row.report(name, code, f"{guillemets(value)} {what}", hint + listed, label="valeur inconnue")
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _date(row: _Row, name: str, *, required: bool = False) -> date | None:
+    value = row.text(name)
+    if not value:
+        if required:
+            row.report(name, "champ-vide", f"la colonne {guillemets(name)} est vide",
+                       "écrivez la date d'entrée au conseil, AAAA-MM-JJ (par exemple 2024-01-15)")
+        return None
+    if _ISO_DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            row.report(name, "date-invalide", f"la date {guillemets(value)} n'existe pas",
+                       "vérifiez le jour et le mois (AAAA-MM-JJ)", label="date inexistante")
+            return None
+    hint = "écrivez la date au format AAAA-MM-JJ"
+    french = re.match(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", value)
+    if french:
+        hint += (f" ({french.group(3)}-{int(french.group(2)):02d}-{int(french.group(1)):02d}) ; dans le tableur, "
+                 "donnez à la colonne le format de date AAAA-MM-JJ avant d'enregistrer")
+    row.report(name, "date-invalide", f"{guillemets(value)} n'est pas une date au format AAAA-MM-JJ", hint,
+               label="date invalide")
+    return None
+
+
+def _check_instances(row: _Row, instances: tuple[str, ...], options: Options) -> None:
+    if options.instances is None:
+        return
+    for instance in instances:
+        if instance in options.instances:
+            continue
+        suggestion = closest(instance, options.instances)
+        hint = (f"vouliez-vous dire {guillemets(suggestion)} ? ({options.instances[suggestion]})" if suggestion
+                else f"créez la fiche instances/{instance}.md ou corrigez l'identifiant")
+        row.report("instances", "ref-inconnue", f"aucune instance {guillemets(instance)}", hint,
+                   label=f"aucune instance {guillemets(instance)}")
+
+
+def _check_not_elu(row: _Row, nom: str, elus: dict[str, str]) -> None:
+    """CGCT art. L5211-10-1: no community councillor sits in the council."""
+    wanted = person_key(nom)
+    for elu_nom, elu_path in elus.items():
+        if person_key(elu_nom) == wanted:
+            row.report("nom", "membre-elu", f"{guillemets(nom)} est le nom d'un élu ({elu_path}) : « "
+                       f"{LAW_INCOMPATIBILITY} » (CGCT, art. L5211-10-1)",
+                       "retirez cette personne de la liste, ou vérifiez qu'il s'agit d'un homonyme et "
+                       "distinguez les deux noms (deuxième prénom, initiale)", label="nom d'un élu")
+            return
+
+
+def person_key(nom: str) -> str:
+    """A name compared without case, accents, hyphens or extra spaces: `Anne-Marie  Léger` = `anne marie leger`."""
+    plain = unicodedata.normalize("NFKD", nom).encode("ascii", "ignore").decode().casefold()
+    return " ".join(re.split(r"[\s\-']+", plain)).strip()
+
+
+def check_duplicates(membres: list[Membre], path: str, name_cells: dict[int, _Cell]) -> Iterator[Diagnostic]:
+    """A person has one line per period of membership: two lines whose periods overlap are one member twice."""
+    seen: dict[str, list[Membre]] = {}
+    for membre in membres:
+        earlier = seen.setdefault(person_key(membre.nom), [])
+        clash = next((m for m in earlier if _overlap(m, membre)), None)
+        earlier.append(membre)
+        if clash is None:
+            continue
+        cell = name_cells.get(membre.line)
+        column, length = (cell.column, max(cell.length, 1)) if cell else (1, 1)
+        yield Diagnostic("membre-duplique", path, membre.line, column,
+                         f"ce membre figure déjà à la ligne {clash.line}", key="nom", length=length,
+                         label="déjà dans la liste",
+                         help=f"gardez une seule ligne par période : supprimez celle-ci, ou donnez une date de fin "
+                              f"à la ligne {clash.line} antérieure au début de celle-ci")
+
+
+def _overlap(a: Membre, b: Membre) -> bool:
+    return (a.fin is None or a.fin > b.debut) and (b.fin is None or b.fin > a.debut)
