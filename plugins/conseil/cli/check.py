@@ -12,6 +12,7 @@ import click
 from ..core import Diagnostic, files_in, record_location, validate
 from ..core.diagnostics import count_errors, plural, sort_key
 from ..core.loader import summary
+from ..core.membres import MEMBRES_URI
 from .console import make_console, print_diagnostics
 from .formats import github_report, github_step_summary, gitlab_report, json_report
 from .project import Project, ProjectError, discover, project_of
@@ -50,7 +51,7 @@ def check_paths(paths: list[Path], default: Project) -> Outcome:
         sources = files_in(project.content_dir, relative_to=_display_base(project))
         corpus = validate(sources, project.settings())
         whole = any(t == content_dir or t == project.root.resolve() for t in targets)
-        selected = {s.display_path for s in sources if record_location(s.uri)
+        selected = {s.display_path for s in sources if (record_location(s.uri) or s.uri == MEMBRES_URI)
                     and (whole or _selected(content_dir / s.uri, targets))}
         outcome.checked += len(selected)
         outcome.diagnostics.extend(d for d in corpus.diagnostics if whole or d.path in selected)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import click
 import yaml
 
 from ..core import Settings, schema
+from ..core.composition import population_shares
 from ..core.dates import reference_date
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -69,11 +71,24 @@ class Project:
         except ValueError:
             raise ProjectError(f"date_reference « {self.options.get('date_reference')} » n'est pas une date "
                                f"AAAA-MM-JJ ({self.config_file or 'mkdocs.yml'})") from None
+        where = self.config_file or "mkdocs.yml"
+        try:
+            population = population_shares(self.options.get("population_tranches_age"))
+            renouvellement = self.options.get("renouvellement")
+            if renouvellement is not None and not isinstance(renouvellement, date):
+                renouvellement = date.fromisoformat(str(renouvellement))
+        except ValueError as error:
+            message = str(error) if "population" in str(error) else \
+                f"renouvellement « {self.options.get('renouvellement')} » n'est pas une date AAAA-MM-JJ"
+            raise ProjectError(f"{message} ({where})") from None
         return Settings(
             build_date=today,
             delai_reponse_jours=int(self.options.get("delai_reponse_jours", schema.DEFAULT_DELAI_REPONSE_JOURS)),
             communes=tuple(self.options.get("communes") or ()),
             content_dir=self.content_dir.resolve(),
+            colleges=tuple(self.options.get("colleges") or ()),
+            population_tranches_age=population,
+            renouvellement=renouvellement,
         )
 
 

@@ -8,6 +8,7 @@ checked by the rules, then left out here, so nothing built from the graph
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from operator import attrgetter
 from datetime import date, timedelta
 from statistics import median
@@ -291,6 +292,12 @@ class Graph:
     elus: list[EluNode]  # by name
     themes: list[ThemeNode]  # by title
     by_key: dict[str, Node]
+    registre: Any = None  # composition.Registre when the site has a membres.csv: no unconsented name in it
+
+    @cached_property
+    def composition(self) -> Any:
+        """The council's composition on the build date, None without a membres.csv."""
+        return self.registre.au(self.build_date) if self.registre is not None else None
 
     @property
     def build_date(self) -> date:

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from . import schema
+from . import membres, schema
 from .diagnostics import CODES
 from .schema import Field
 
@@ -56,6 +56,17 @@ def _object_rows(field: Field) -> list[str]:
     return rows
 
 
+def _membres_section() -> list[str]:
+    """The list of members: one CSV file, not one record per person."""
+    out = [f"## `{membres.MEMBRES_URI}` — la liste des membres du conseil", "",
+           "Un fichier CSV en UTF-8, une ligne d'en-tête, une ligne par membre et par période de participation. "
+           "Séparateur : la virgule, ou le point-virgule quand l'en-tête n'a aucune virgule. Un nom n'est publié "
+           "qu'avec `publication_nom: oui` ; les autres membres sont comptés, jamais nommés.", "",
+           "| colonne | obligatoire | valeurs |", "|---|---|---|"]
+    out += [f"| `{c.name}` | {'oui' if c.required else 'non'} | {c.description} |" for c in membres.COLONNES]
+    return out + [""]
+
+
 def content_model_reference() -> str:
     """The whole reference page: every record type, every key, every error code."""
     out = [
@@ -84,6 +95,7 @@ def content_model_reference() -> str:
     out += [f"- `{value}` : {label}" for value, label in schema.STATUTS.items()]
     out += ["", "Chaque recommandation prend la position de la dernière réponse qui la cite dans `suites`, "
                 f"ou `{schema.SANS_SUITE}` ({schema.RECOMMANDATION_POSITIONS[schema.SANS_SUITE].lower()}).", "",
+            *_membres_section(),
             "## Codes d'erreur", "", "| code | règle |", "|---|---|"]
     out += [f"| `{code}` | {text} |" for code, text in CODES.items()]
     out += ["", DEVIATIONS]

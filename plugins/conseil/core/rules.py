@@ -26,6 +26,10 @@ class Settings:
     delai_reponse_jours: int = schema.DEFAULT_DELAI_REPONSE_JOURS
     communes: tuple[str, ...] = ()
     content_dir: Path | None = None  # to check that local documents exist
+    # The composition (membres.csv): colleges, census shares by age class (%), next renewal.
+    colleges: tuple[str, ...] = ()
+    population_tranches_age: tuple[tuple[str, float], ...] = ()
+    renouvellement: date | None = None
 
 
 @dataclass
