@@ -20,7 +20,7 @@ from ..core.calendar import AGENDA, calendar_files, event_path
 from ..core.feeds import FEEDS, feed_files
 from ..core.opendata import DATASETS, LIST_SEPARATOR, export_files
 from ..core.report import Period, Rapport, build_reports
-from .charts import chart_of_counts, chart_of_rates
+from .charts import chart_of_age_classes, chart_of_counts, chart_of_rates
 from .pages import Section, front_matter
 
 log = logging.getLogger("mkdocs.plugins.conseil")
@@ -106,6 +106,7 @@ def template_globals(nom: str) -> dict[str, Any]:
         "conseil_flux": [(feed.path, f"{nom} — {feed.titre}") for feed in FEEDS],
         "graphique_decompte": chart_of_counts,
         "graphique_taux": chart_of_rates,
+        "graphique_ages": chart_of_age_classes,
         "agenda_assemblee": event_path,
         # `statut.en_retard`…: templates name the derived statuses as the schema declares them
         "statut": SimpleNamespace(**{value.replace("-", "_"): value for value in schema.STATUTS}),

@@ -15,8 +15,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..core import Corpus, Settings, SourceFile, load, render
+from ..core.composition import population_shares
 from ..core.dates import reference_date
 from ..core.loader import summary
+from .composition import COMPOSITION, add_composition_page, member_list, withhold_member_list
 from .config import ConseilConfig
 from .outputs import PRINT_STYLESHEET, Outputs, add_outputs, template_globals
 from .pages import SECTIONS, add_sections, record_template, replace_records
@@ -58,10 +60,12 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         if not self.config.enabled:
             return files
         self.corpus = self._load_records(files, config)
+        withhold_member_list(files)
         self._report_problems(self.corpus)
         self.site = build_site(self.corpus, self.config.nom, preview=self.preview)
         self.routes = replace_records(files, self.corpus, config, preview=self.preview)
         add_sections(files, config)
+        add_composition_page(files, config, self.corpus.graph.composition is not None)
         self.outputs = add_outputs(files, self.corpus, config, self.config)
         _release_sources(self.corpus)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
@@ -117,8 +121,14 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         except ValueError:
             raise PluginError(f"conseil : date_reference « {self.config.date_reference} » n'est pas une date "
                               "AAAA-MM-JJ (mkdocs.yml)")
+        try:
+            population = population_shares(self.config.population_tranches_age)
+        except ValueError as error:
+            raise PluginError(f"conseil : {error} (mkdocs.yml)")
         return Settings(build_date=today, delai_reponse_jours=self.config.delai_reponse_jours,
-                        communes=tuple(self.config.communes), content_dir=Path(config.docs_dir))
+                        communes=tuple(self.config.communes), content_dir=Path(config.docs_dir),
+                        colleges=tuple(self.config.colleges), population_tranches_age=population,
+                        renouvellement=self.config.renouvellement)
 
     def _load_records(self, files: Files, config: MkDocsConfig) -> Corpus:
         cwd = Path.cwd()
@@ -132,7 +142,13 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
                     _display_path(file.abs_src_path, cwd)
                 read = lambda p=file.abs_src_path: Path(p).read_bytes()  # noqa: E731
             sources.append(SourceFile(file.src_uri, display, read))
+        membres = member_list(files)
+        if membres is not None:
+            sources.append(SourceFile(membres.src_uri, docs_prefix + membres.src_uri,
+                                      lambda p=membres.abs_src_path: Path(p).read_bytes()))
         self.display_paths = {s.uri: s.display_path for s in sources}
+        if membres is not None:  # the preview shows the list's problems on the composition page
+            self.display_paths[COMPOSITION.uri] = self.display_paths.pop(membres.src_uri)
         return load(sources, self._settings(config))
 
     def _report_problems(self, corpus: Corpus) -> None:
@@ -174,6 +190,7 @@ def _release_sources(corpus: Corpus) -> None:
     for record in corpus.index.all():
         record.body = record.source.body = ""
         record.positions = {}
+    corpus.membres = None  # every member's name: the graph holds the public composition
 
 
 def _escapes_template(name: str | None) -> bool:
