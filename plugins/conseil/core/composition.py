@@ -15,6 +15,7 @@ from typing import Any, Iterable, Mapping
 from .figures import Count, breakdown
 from .membres import FONCTIONS, SEXES, TRANCHES_AGE, Membre
 
+DIMENSIONS = ("sexe", "tranche_age", "college", "commune", "instance")
 ECART_PARITE_MAX = 1  # « l'écart entre le nombre des hommes et le nombre des femmes ne [doit pas être] supérieur à un »
 SANS_INSTANCE = "sans-instance"
 NON_RENSEIGNE = "Non renseigné"
@@ -149,6 +150,28 @@ class Composition:
     def instance(self, instance_id: str) -> InstanceComposition | None:
         return next((i for i in self.instances if i.id == instance_id), None)
 
+    def decomptes(self) -> list[Decompte]:
+        """Every count of the composition, one row each, as the open data publishes them."""
+        rows = [Decompte("sexe", c.value, c.label, c.count, c.share, None) for c in self.sexes]
+        rows += [Decompte("tranche_age", t.value, t.label, t.count, t.share, t.population) for t in self.tranches_age]
+        rows += [Decompte("college", c.value or None, c.label, c.count, c.share, None) for c in self.colleges]
+        rows += [Decompte("commune", c.value or None, c.label, c.count, c.share, None) for c in self.communes]
+        rows += [Decompte("instance", i.id, i.nom, i.total, i.total / self.membres if self.membres else 0.0, None)
+                 for i in self.instances]
+        return rows
+
+
+@dataclass(frozen=True)
+class Decompte:
+    """One count of the composition: how many current members have a value of a dimension."""
+
+    dimension: str  # sexe, tranche_age, college, commune, instance
+    valeur: str | None  # None: not filled in the list
+    libelle: str
+    membres: int
+    part: float  # of the current members, 0 to 1
+    part_population: float | None  # census share, for age classes
+
 
 @dataclass(frozen=True)
 class Registre:
@@ -205,13 +228,15 @@ def build_composition(membres: Iterable[Membre], on: date, *, instances: Mapping
         communes=_counts_of(m.commune for m in current),
         communes_configurees=len(tuple(communes)),
         instances=_by_instance(current, instances),
-        nommes=sorted((_named(m) for m in current if m.publication_nom), key=lambda m: _sort_name(m.nom)),
+        nommes=sorted((_named(m, instances) for m in current if m.publication_nom), key=lambda m: _sort_name(m.nom)),
         renouvellement=renouvellement,
     )
 
 
-def _named(membre: Membre) -> MembreNomme:
-    return MembreNomme(membre.nom, membre.fonction, membre.instances, membre.college, membre.commune, membre.debut)
+def _named(membre: Membre, instances: Mapping[str, Any]) -> MembreNomme:
+    """A consenting member as pages show them: only the bodies that are published."""
+    bodies = tuple(i for i in membre.instances if i in instances)
+    return MembreNomme(membre.nom, membre.fonction, bodies, membre.college, membre.commune, membre.debut)
 
 
 def _counts_of(values: Iterable[str | None]) -> list[Count]:
@@ -235,20 +260,22 @@ def _by_instance(current: list[Membre], instances: Mapping[str, Any]) -> list[In
         if not bodies:
             outside.append(membre)
     result = [InstanceComposition(instance_id, instances[instance_id].nom, instances[instance_id],
-                                  _by_function(members_of[instance_id]))
+                                  _by_function(members_of[instance_id], instances))
               for instance_id in sorted(instances, key=lambda i: (instances[i].nom.lower(), i))]
     if outside:
-        result.append(InstanceComposition(SANS_INSTANCE, "Membres d'aucune instance", None, _by_function(outside)))
+        result.append(InstanceComposition(SANS_INSTANCE, "Membres d'aucune instance", None,
+                                          _by_function(outside, instances)))
     return result
 
 
-def _by_function(membres: list[Membre]) -> tuple[GroupeFonction, ...]:
+def _by_function(membres: list[Membre], instances: Mapping[str, Any]) -> tuple[GroupeFonction, ...]:
     groups = []
     for groupe, (libelle, fonctions) in GROUPES_FONCTION.items():
         holders = [m for m in membres if m.fonction in fonctions]
         if not holders:
             continue
-        named = tuple(sorted((_named(m) for m in holders if m.publication_nom), key=lambda m: _sort_name(m.nom)))
+        named = tuple(sorted((_named(m, instances) for m in holders if m.publication_nom),
+                             key=lambda m: _sort_name(m.nom)))
         groups.append(GroupeFonction(groupe, libelle, named, len(holders) - len(named)))
     return tuple(groups)
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
-from . import schema
+from . import composition, membres, schema
 from .graph import Graph
+from .parse import slugify
 
 LIST_SEPARATOR = ";"  # between the values of a list in a CSV cell; ids never contain it
 
@@ -127,6 +128,52 @@ def _engagement_id(engagement: Any, _: str) -> str:
     return f"{engagement.reponse.id}-e{engagement.reponse.engagements.index(engagement) + 1}"
 
 
+def _share(attribute: str) -> Callable[[Any, str], float | None]:
+    return lambda row, _: None if getattr(row, attribute) is None else round(getattr(row, attribute), 4)
+
+
+# The composition (membres.csv): counts only, and the names of the members who agreed to be named.
+COMPOSITION_DATASETS = (
+    Dataset(
+        "composition", "Composition du conseil",
+        "Les membres du conseil à la date de publication, comptés par sexe, classe d'âge, collège, commune et "
+        "instance (CGCT, art. L5211-10-1).",
+        (
+            Column("id", "string", "Identifiant stable de la ligne : la dimension, puis la valeur en minuscules sans "
+                   "accents (« commune-lanceval », « college-non-renseigne »).",
+                   lambda row, _: f"{row.dimension}-{slugify(row.valeur or 'non-renseigne')}"),
+            Column("dimension", "string", "Ce qui est compté : sexe, tranche_age, college, commune ou instance.",
+                   _field("dimension"), choices=composition.DIMENSIONS),
+            Column("valeur", "string", "La valeur comptée (F, 30-44, identifiant d'instance…) ; vide quand la liste "
+                   "des membres ne la renseigne pas.", _field("valeur"), nullable=True),
+            Column("libelle", "string", "La valeur, en clair.", _field("libelle")),
+            Column("membres", "integer", "Nombre de membres.", _field("membres")),
+            Column("part", "number", "Part des membres (0 à 1) ; un membre peut siéger dans plusieurs instances.",
+                   _share("part")),
+            Column("part_population", "number", "Pour les classes d'âge : part dans la population du territoire "
+                   "selon le recensement (0 à 1).", _share("part_population"), nullable=True),
+        ),
+        lambda g: g.composition.decomptes() if g.composition else [],
+    ),
+    Dataset(
+        "membres", "Membres nommés",
+        "Les membres du conseil à la date de publication qui ont accepté d'être nommés ; les autres sont comptés "
+        "dans le jeu « composition », jamais nommés.",
+        (
+            Column("id", "string", "Identifiant : le nom en minuscules sans accents.", lambda m, _: slugify(m.nom)),
+            Column("nom", "string", "Prénom et nom.", _field("nom")),
+            Column("fonction", "string", "Fonction au conseil.", _field("fonction"), choices=tuple(membres.FONCTIONS)),
+            Column("instances", "array", "Identifiants des instances où siège le membre, séparés par « ; » en CSV.",
+                   lambda m, _: list(m.instances)),
+            Column("college", "string", "Collège.", _field("college"), nullable=True),
+            Column("commune", "string", "Commune.", _field("commune"), nullable=True),
+            Column("debut", "string", "Date d'entrée au conseil (AAAA-MM-JJ).", _field("debut"), format="date"),
+        ),
+        lambda g: g.composition.nommes if g.composition else [],
+    ),
+)
+
+
 DATASETS: tuple[Dataset, ...] = (
     Dataset(
         "assemblees", "Assemblées", "Les réunions du conseil et de ses instances, tenues ou annoncées.",
@@ -229,6 +276,7 @@ DATASETS: tuple[Dataset, ...] = (
         ),
         lambda g: sorted(g.themes, key=lambda t: t.id),
     ),
+    *COMPOSITION_DATASETS,
 )
 
 

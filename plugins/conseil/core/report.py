@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Iterable
 
 from . import schema
+from .composition import Composition
 from .dates import date_fr
 from .figures import Count, breakdown
 from .graph import AssembleeNode, ContributionNode, EluNode, EngagementNode, Graph, ReponseNode, Tally, ThemeNode, \
@@ -129,6 +130,7 @@ class Rapport:
     par_theme: list[LigneTheme]
     comparaison: list[Comparaison] = field(default_factory=list)
     precedente: Period | None = None
+    composition: Composition | None = None  # on the period's last day (or the build date, if earlier)
 
     @property
     def taux_par_elu(self) -> list[tuple[str, float]]:
@@ -174,6 +176,8 @@ def build_report(graph: Graph, period: Period, *, compare: bool = True) -> Rappo
         par_theme=[LigneTheme(t, len([a for a in _in(t.assemblees, period) if not a.a_venir]),
                               tally(_in(t.contributions, period))) for t in graph.themes],
     )
+    if graph.registre is not None:
+        rapport.composition = graph.registre.au(min(period.fin, graph.build_date))
     if compare:
         rapport.precedente = period.previous()
         rapport.comparaison = compare_reports(rapport, build_report(graph, rapport.precedente, compare=False))
