@@ -29,9 +29,9 @@ def test_a_valid_list_reads_every_column():
                    instances={"bureau": "b.md", "groupe-mobilites": "g.md"})
     assert lecture.diagnostics == []
     anne, paul = lecture.membres
-    assert (anne.line, anne.instances, anne.fonction, anne.publication_nom) == \
+    assert (anne.line, anne.instances, anne.fonction, anne.consenti) == \
         (2, ("bureau", "groupe-mobilites"), "presidente", True)
-    assert (paul.line, paul.fonction, paul.publication_nom, paul.fin, paul.college) == (3, "membre", False, None, None)
+    assert (paul.line, paul.fonction, paul.consenti, paul.fin, paul.college) == (3, "membre", False, None, None)
 
 
 def test_unknown_sexe_is_located_at_its_cell():

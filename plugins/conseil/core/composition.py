@@ -198,7 +198,7 @@ class Registre:
 
 def public_register(membres: Iterable[Membre], **options: Any) -> Registre:
     """The register without the names nobody agreed to publish."""
-    return Registre(tuple(m if m.publication_nom else replace(m, nom="") for m in membres), **options)
+    return Registre(tuple(m if m.consenti else replace(m, nom="") for m in membres), **options)
 
 
 def build_composition(membres: Iterable[Membre], on: date, *, instances: Mapping[str, Any] | None = None,
@@ -228,7 +228,7 @@ def build_composition(membres: Iterable[Membre], on: date, *, instances: Mapping
         communes=_counts_of(m.commune for m in current),
         communes_configurees=len(tuple(communes)),
         instances=_by_instance(current, instances),
-        nommes=sorted((_named(m, instances) for m in current if m.publication_nom), key=lambda m: _sort_name(m.nom)),
+        nommes=sorted((_named(m, instances) for m in current if m.consenti), key=lambda m: _sort_name(m.nom)),
         renouvellement=renouvellement,
     )
 
@@ -274,7 +274,7 @@ def _by_function(membres: list[Membre], instances: Mapping[str, Any]) -> tuple[G
         holders = [m for m in membres if m.fonction in fonctions]
         if not holders:
             continue
-        named = tuple(sorted((_named(m, instances) for m in holders if m.publication_nom),
+        named = tuple(sorted((_named(m, instances) for m in holders if m.consenti),
                              key=lambda m: _sort_name(m.nom)))
         groups.append(GroupeFonction(groupe, libelle, named, len(holders) - len(named)))
     return tuple(groups)

@@ -15,8 +15,8 @@ from statistics import median
 from typing import Any, Iterable
 
 from . import schema
-from .records import Assemblee, Contribution, Elu, Engagement, Recommandation, Record, Reponse, Suite, Theme, \
-    split_recommandation
+from .records import Assemblee, Contribution, Elu, Engagement, Instance, Recommandation, Record, Reponse, Suite, \
+    Theme, split_recommandation
 from .rules import Index, Settings
 
 EN_COURS = ("prevu", "en-cours")
@@ -50,6 +50,13 @@ class ThemeNode(Node):
             for reponse in contribution.reponses:
                 seen.setdefault(reponse.id, reponse)
         return sorted(seen.values(), key=_newest_first)
+
+
+@dataclass(eq=False, repr=False)
+class InstanceNode(Node):
+    """A body of the council; its members are in `Graph.composition`, named only with their consent."""
+
+    record: Instance
 
 
 @dataclass(eq=False, repr=False)
@@ -275,7 +282,7 @@ def _read_through(node_class: type[Node], record_class: type[Record]) -> None:
 
 
 for _node_class, _record_class in ((ThemeNode, Theme), (AssembleeNode, Assemblee), (ContributionNode, Contribution),
-                                   (ReponseNode, Reponse), (EluNode, Elu)):
+                                   (ReponseNode, Reponse), (EluNode, Elu), (InstanceNode, Instance)):
     _read_through(_node_class, _record_class)
 
 
@@ -292,6 +299,7 @@ class Graph:
     elus: list[EluNode]  # by name
     themes: list[ThemeNode]  # by title
     by_key: dict[str, Node]
+    instances: list[InstanceNode] = field(default_factory=list)  # by name
     registre: Any = None  # composition.Registre when the site has a membres.csv: no unconsented name in it
 
     @cached_property
@@ -337,6 +345,7 @@ def build_graph(index: Index, settings: Settings) -> Graph:
         return [r for r in index.records[record_type].values() if r.is_published(today)]
 
     themes = {r.id: ThemeNode(r) for r in published("themes")}
+    instances = {r.id: InstanceNode(r) for r in published("instances")}
     elus = {r.id: EluNode(r) for r in published("elus")}
     assemblees = {r.id: AssembleeNode(r, a_venir=r.date >= today) for r in published("assemblees")}
     contributions = {r.id: ContributionNode(r, echeance=echeance_of(r, settings)) for r in published("contributions")}
@@ -387,7 +396,7 @@ def build_graph(index: Index, settings: Settings) -> Graph:
         assemblee.contributions.sort(key=_newest_first)
 
     all_nodes: list[Node] = [*themes.values(), *elus.values(), *assemblees.values(), *contributions.values(),
-                             *reponses.values()]
+                             *reponses.values(), *instances.values()]
     return Graph(
         settings=settings,
         assemblees=newest(assemblees),
@@ -396,6 +405,7 @@ def build_graph(index: Index, settings: Settings) -> Graph:
         elus=sorted(elus.values(), key=lambda e: (e.record.nom.split()[-1].lower(), e.id)),
         themes=sorted(themes.values(), key=lambda t: (t.titre.lower(), t.id)),
         by_key={n.record.key: n for n in all_nodes},
+        instances=sorted(instances.values(), key=lambda i: (i.nom.lower(), i.id)),
     )
 
 

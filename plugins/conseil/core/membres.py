@@ -13,81 +13,47 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, make_dataclass
 from datetime import date
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
+from . import schema
 from .diagnostics import Diagnostic, closest, guillemets
 
 MEMBRES_URI = "composition/membres.csv"  # under content/
 
-# Values of the columns, with the label a reader sees; order is the display order.
-SEXES = {"F": "Femmes", "M": "Hommes"}
-TRANCHES_AGE = {
-    "15-29": "15 à 29 ans",
-    "30-44": "30 à 44 ans",
-    "45-59": "45 à 59 ans",
-    "60-74": "60 à 74 ans",
-    "75+": "75 ans ou plus",
-}
-FONCTIONS = {
-    "president": "Président",
-    "presidente": "Présidente",
-    "co-president": "Coprésident",
-    "co-presidente": "Coprésidente",
-    "vice-president": "Vice-président",
-    "vice-presidente": "Vice-présidente",
-    "membre": "Membre",
-}
-PUBLICATION_NOM = ("oui", "non")
-INSTANCES_SEPARATOR = ";"
+# The columns and their values are declared in the schema, like the keys of a record.
+COLONNES = schema.MEMBRES_COLUMNS
+COLUMN_NAMES = tuple(c.key for c in COLONNES)
+SEXES, TRANCHES_AGE, FONCTIONS = schema.SEXES, schema.TRANCHES_AGE, schema.FONCTIONS
+CONSENTEMENT = "oui"  # the only `publication_nom` that lets a name be published
+LIST_SEPARATOR = ";"
 LAW_INCOMPATIBILITY = ("les conseillers communautaires ou métropolitains ne peuvent être membres du conseil de "
                        "développement")
 
 
-@dataclass(frozen=True)
-class Colonne:
-    """One column of membres.csv."""
-
-    name: str
-    required: bool
-    description: str
-
-
-COLONNES: tuple[Colonne, ...] = (
-    Colonne("nom", True, "Prénom et nom."),
-    Colonne("sexe", True, "F ou M (la règle de parité de la loi les compte)."),
-    Colonne("tranche_age", True, "Classe d'âge du recensement : " + ", ".join(TRANCHES_AGE) + "."),
-    Colonne("college", False, "Collège, parmi l'option « colleges » de mkdocs.yml quand elle est donnée."),
-    Colonne("commune", False, "Commune, parmi l'option « communes » de mkdocs.yml quand elle est donnée."),
-    Colonne("instances", False, "Identifiants de fiches de instances/, séparés par « ; »."),
-    Colonne("fonction", False, ", ".join(FONCTIONS) + " (membre par défaut)."),
-    Colonne("debut", True, "Date d'entrée au conseil, AAAA-MM-JJ."),
-    Colonne("fin", False, "Date de sortie du conseil, AAAA-MM-JJ ; vide tant que la personne est membre."),
-    Colonne("publication_nom", False, "oui seulement avec l'accord de la personne ; non par défaut."),
-)
-COLUMN_NAMES = tuple(c.name for c in COLONNES)
-
-
-@dataclass(frozen=True)
-class Membre:
-    """One line of membres.csv. Holds a name that may not be published: it stays in the core."""
-
+class _MembreBehaviour:
     line: int
-    nom: str
-    sexe: str
-    tranche_age: str
     debut: date
-    college: str | None = None
-    commune: str | None = None
-    instances: tuple[str, ...] = ()
-    fonction: str = "membre"
-    fin: date | None = None
-    publication_nom: bool = False
+    fin: date | None
+    publication_nom: str
 
     def is_current(self, on: date) -> bool:
         """A member on `on`: entered on or before it and not yet left."""
         return self.debut <= on and (self.fin is None or self.fin > on)
+
+    @property
+    def consenti(self) -> bool:
+        """Whether the person agreed to be named."""
+        return self.publication_nom == CONSENTEMENT
+
+
+# One line of membres.csv, one attribute per declared column. Holds names that may not be published:
+# it stays in the core (`composition.Registre` is what the graph gets).
+Membre = make_dataclass(
+    "Membre", [("line", int), *[(c.name, Any, field(default=() if c.kind is schema.LIST else c.default))
+                                for c in COLONNES]],
+    bases=(_MembreBehaviour,), frozen=True, namespace={"__module__": __name__})
 
 
 @dataclass(frozen=True)
@@ -98,6 +64,14 @@ class Options:
     communes: tuple[str, ...] = ()
     instances: dict[str, str] | None = None  # id -> display path of instances/<id>.md
     elus: dict[str, str] | None = None  # élu name as written -> display path of the élu's record
+
+    def allowed(self, option: str) -> tuple[str, ...]:
+        """The values a column `checked_against` this plugin option may take (none: any)."""
+        return {"colleges": self.colleges, "communes": self.communes}[option]
+
+    def records(self, record_type: str) -> dict[str, str] | None:
+        """The ids of a record type a column names, with their file (None: not checked)."""
+        return {"instances": self.instances}[record_type]
 
 
 @dataclass
@@ -250,14 +224,14 @@ def _read_header(cells: list[_Cell], path: str, delimiter: str) -> tuple[list[st
                                    key=name or None, length=max(cell.length, 1), label="colonne inconnue",
                                    help=hint))
     for column in COLONNES:
-        if column.required and column.name not in seen:
+        if column.required and column.key not in seen:
             if len(cells) == 1 and delimiter == ",":
                 hint = ("l'en-tête n'a qu'une colonne : le fichier n'est pas séparé par des virgules ; "
                         "enregistrez-le en CSV avec la virgule (ou le point-virgule) comme séparateur")
             else:
-                hint = f"ajoutez la colonne {guillemets(column.name)} ({column.description})"
+                hint = f"ajoutez la colonne {guillemets(column.key)} ({column.description})"
             problems.append(Diagnostic("colonne-manquante", path, 1, 1,
-                                       f"la colonne obligatoire {guillemets(column.name)} manque", key=column.name,
+                                       f"la colonne obligatoire {guillemets(column.key)} manque", key=column.key,
                                        help=hint))
     return columns, problems
 
@@ -284,49 +258,64 @@ def _cell_count_problem(path: str, line: int, cells: list[_Cell], expected: int,
 
 def _read_membre(row: _Row, options: Options) -> Membre | None:
     """The member of a row, or None when a required cell is wrong; its problems are in `row.problems`."""
-    nom = " ".join(row.text("nom").split())
-    if not nom:
-        row.report("nom", "champ-vide", "le nom est vide", "écrivez le prénom et le nom du membre")
-    sexe = _choice(row, "sexe", SEXES, required=True)
-    tranche_age = _choice(row, "tranche_age", TRANCHES_AGE, required=True)
-    fonction = _choice(row, "fonction", FONCTIONS) or "membre"
-    publication = _choice(row, "publication_nom", dict.fromkeys(PUBLICATION_NOM)) or "non"
-    debut = _date(row, "debut", required=True)
-    fin = _date(row, "fin")
-    if debut and fin and fin <= debut:
-        row.report("fin", "date-anterieure", f"la fin ({fin.isoformat()}) ne suit pas le début ({debut.isoformat()})",
-                   "vérifiez les colonnes debut et fin")
-    college = row.text("college") or None
-    if college and options.colleges and college not in options.colleges:
-        _unknown(row, "college", "choix-invalide", college, options.colleges, "n'est pas un collège configuré",
-                 "ajoutez-le à l'option « colleges » de mkdocs.yml")
-    commune = row.text("commune") or None
-    if commune and options.communes and commune not in options.communes:
-        _unknown(row, "commune", "commune-inconnue", commune, options.communes, "n'est pas une commune connue",
-                 "ajoutez-la à la liste « communes » de mkdocs.yml si elle fait partie de la Métropole")
-    instances = tuple(i.strip() for i in row.text("instances").split(INSTANCES_SEPARATOR) if i.strip())
-    _check_instances(row, instances, options)
-    if nom and options.elus:
-        _check_not_elu(row, nom, options.elus)
-    if not (nom and sexe and tranche_age and debut):
+    values = {spec.name: _READERS[spec.kind](row, spec, options) for spec in COLONNES}
+    if values["nom"]:
+        values["nom"] = " ".join(values["nom"].split())
+    if values["debut"] and values["fin"] and values["fin"] <= values["debut"]:
+        row.report("fin", "date-anterieure", f"la fin ({values['fin'].isoformat()}) ne suit pas le début "
+                   f"({values['debut'].isoformat()})", "vérifiez les colonnes debut et fin")
+    if values["nom"] and options.elus:
+        _check_not_elu(row, values["nom"], options.elus)
+    if any(values[spec.name] is None for spec in COLONNES if spec.required):
         return None
-    return Membre(line=row.line, nom=nom, sexe=sexe, tranche_age=tranche_age, debut=debut, college=college,
-                  commune=commune, instances=instances, fonction=fonction, fin=fin,
-                  publication_nom=publication == "oui")
+    return Membre(line=row.line, **{k: v for k, v in values.items() if v is not None})
 
 
-def _choice(row: _Row, name: str, choices: dict[str, object], *, required: bool = False) -> str | None:
-    value = row.text(name)
+def _read_text(row: _Row, spec: schema.Field, options: Options) -> str | None:
+    value = row.text(spec.key)
     if not value:
-        if required:
-            row.report(name, "champ-vide", f"la colonne {guillemets(name)} est vide",
-                       "valeurs permises : " + ", ".join(choices))
+        if spec.required:
+            row.report(spec.key, "champ-vide", f"la colonne {guillemets(spec.key)} est vide", spec.description)
         return None
-    if value in choices:
+    allowed = options.allowed(spec.checked_against) if spec.checked_against else ()
+    if allowed and value not in allowed:
+        code = "commune-inconnue" if spec.checked_against == "communes" else "choix-invalide"
+        _unknown(row, spec.key, code, value, allowed, f"n'est pas dans l'option « {spec.checked_against} »",
+                 f"ajoutez cette valeur à l'option « {spec.checked_against} » de mkdocs.yml si elle est juste")
+    return value
+
+
+def _read_choice(row: _Row, spec: schema.Field, options: Options) -> str | None:
+    value = row.text(spec.key)
+    if not value:
+        if spec.required:
+            row.report(spec.key, "champ-vide", f"la colonne {guillemets(spec.key)} est vide",
+                       "valeurs permises : " + ", ".join(spec.choices))
+        return spec.default
+    if value in spec.choices:
         return value
-    _unknown(row, name, "choix-invalide", value, tuple(choices), "n'est pas une valeur permise",
-             "valeurs permises : " + ", ".join(choices))
+    _unknown(row, spec.key, "choix-invalide", value, spec.choices, "n'est pas une valeur permise",
+             "valeurs permises : " + ", ".join(spec.choices))
     return None
+
+
+def _read_references(row: _Row, spec: schema.Field, options: Options) -> tuple[str, ...]:
+    """`bureau;groupe-mobilites`: ids of records, each checked when the records are known."""
+    ids = tuple(i.strip() for i in row.text(spec.key).split(LIST_SEPARATOR) if i.strip())
+    target = spec.item.target
+    known = options.records(target)
+    if known is None:
+        return ids
+    label = schema.RECORD_TYPES[target].label
+    for ref in ids:
+        if ref in known:
+            continue
+        suggestion = closest(ref, known)
+        hint = (f"vouliez-vous dire {guillemets(suggestion)} ? ({known[suggestion]})" if suggestion
+                else f"créez la fiche {target}/{ref}.md ou corrigez l'identifiant")
+        row.report(spec.key, "ref-inconnue", f"aucune {label} {guillemets(ref)}", hint,
+                   label=f"aucune {label} {guillemets(ref)}")
+    return ids
 
 
 def _unknown(row: _Row, name: str, code: str, value: str, known: Iterable[str], what: str, otherwise: str) -> None:
@@ -340,12 +329,13 @@ def _unknown(row: _Row, name: str, code: str, value: str, known: Iterable[str], 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _date(row: _Row, name: str, *, required: bool = False) -> date | None:
+def _read_date(row: _Row, spec: schema.Field, options: Options) -> date | None:
+    name = spec.key
     value = row.text(name)
     if not value:
-        if required:
+        if spec.required:
             row.report(name, "champ-vide", f"la colonne {guillemets(name)} est vide",
-                       "écrivez la date d'entrée au conseil, AAAA-MM-JJ (par exemple 2024-01-15)")
+                       f"{spec.description} AAAA-MM-JJ, par exemple 2024-01-15")
         return None
     if _ISO_DATE.match(value):
         try:
@@ -364,19 +354,6 @@ def _date(row: _Row, name: str, *, required: bool = False) -> date | None:
     return None
 
 
-def _check_instances(row: _Row, instances: tuple[str, ...], options: Options) -> None:
-    if options.instances is None:
-        return
-    for instance in instances:
-        if instance in options.instances:
-            continue
-        suggestion = closest(instance, options.instances)
-        hint = (f"vouliez-vous dire {guillemets(suggestion)} ? ({options.instances[suggestion]})" if suggestion
-                else f"créez la fiche instances/{instance}.md ou corrigez l'identifiant")
-        row.report("instances", "ref-inconnue", f"aucune instance {guillemets(instance)}", hint,
-                   label=f"aucune instance {guillemets(instance)}")
-
-
 def _check_not_elu(row: _Row, nom: str, elus: dict[str, str]) -> None:
     """CGCT art. L5211-10-1: no community councillor sits in the council."""
     wanted = person_key(nom)
@@ -387,6 +364,10 @@ def _check_not_elu(row: _Row, nom: str, elus: dict[str, str]) -> None:
                        "retirez cette personne de la liste, ou vérifiez qu'il s'agit d'un homonyme et "
                        "distinguez les deux noms (deuxième prénom, initiale)", label="nom d'un élu")
             return
+
+
+_READERS = {schema.TEXT: _read_text, schema.CHOICE: _read_choice, schema.DATE: _read_date,
+            schema.LIST: _read_references}
 
 
 def person_key(nom: str) -> str:

@@ -60,10 +60,12 @@ def _membres_section() -> list[str]:
     """The list of members: one CSV file, not one record per person."""
     out = [f"## `{membres.MEMBRES_URI}` — la liste des membres du conseil", "",
            "Un fichier CSV en UTF-8, une ligne d'en-tête, une ligne par membre et par période de participation. "
-           "Séparateur : la virgule, ou le point-virgule quand l'en-tête n'a aucune virgule. Un nom n'est publié "
-           "qu'avec `publication_nom: oui` ; les autres membres sont comptés, jamais nommés.", "",
-           "| colonne | obligatoire | valeurs |", "|---|---|---|"]
-    out += [f"| `{c.name}` | {'oui' if c.required else 'non'} | {c.description} |" for c in membres.COLONNES]
+           "Séparateur : la virgule, ou le point-virgule quand l'en-tête n'a aucune virgule ; une liste "
+           "(`instances`) sépare ses valeurs par « ; ». Un nom n'est publié qu'avec `publication_nom` à `oui` ; "
+           "les autres membres sont comptés, jamais nommés.", "",
+           "| colonne | obligatoire | type | signification |", "|---|---|---|---|"]
+    out += [f"| `{c.key}` | {'oui' if c.required else 'non'} | {_kind(c)} | {c.description} |"
+            for c in membres.COLONNES]
     return out + [""]
 
 

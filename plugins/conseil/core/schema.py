@@ -531,8 +531,60 @@ THEMES = RecordType(
     ),
 )
 
+INSTANCES = RecordType(
+    name="instances",
+    singular="instance",
+    label="instance",
+    label_plural="instances",
+    feminine=True,
+    description="Une instance du conseil : bureau, comité d'organisation, groupe de travail.",
+    index_title="Instances du conseil",
+    body="Le rôle de l'instance, son fonctionnement, facultatifs.",
+    fields=(
+        title("nom", "Nom de l'instance, par exemple « Bureau » ou « Groupe de travail Mobilités »."),
+        Field("description", TEXT, "Description courte.", multiline=True),
+        *COMMON_FIELDS,
+    ),
+)
+
 RECORD_TYPES: dict[str, RecordType] = {
-    t.name: t for t in (ASSEMBLEES, CONTRIBUTIONS, REPONSES, ELUS, THEMES)
+    t.name: t for t in (ASSEMBLEES, CONTRIBUTIONS, REPONSES, ELUS, THEMES, INSTANCES)
 }
+
+# The list of members (CGCT art. L5211-10-1): one CSV file, content/composition/membres.csv, one line per
+# member and period of membership; its columns are declared as record keys are, `membres.py` reads them.
+SEXES = {"F": "Femmes", "M": "Hommes"}
+TRANCHES_AGE = {  # the census age classes
+    "15-29": "15 à 29 ans",
+    "30-44": "30 à 44 ans",
+    "45-59": "45 à 59 ans",
+    "60-74": "60 à 74 ans",
+    "75+": "75 ans ou plus",
+}
+FONCTIONS = {
+    "president": "Président",
+    "presidente": "Présidente",
+    "co-president": "Coprésident",
+    "co-presidente": "Coprésidente",
+    "vice-president": "Vice-président",
+    "vice-presidente": "Vice-présidente",
+    "membre": "Membre",
+}
+MEMBRES_COLUMNS: tuple[Field, ...] = (
+    Field("nom", TEXT, "Prénom et nom.", required=True),
+    Field("sexe", CHOICE, "F ou M (la règle de parité de la loi les compte).", required=True, choices=tuple(SEXES)),
+    Field("tranche_age", CHOICE, "Classe d'âge du recensement.", required=True, choices=tuple(TRANCHES_AGE)),
+    Field("college", TEXT, "Collège, parmi l'option « colleges » de mkdocs.yml quand elle est donnée.",
+          checked_against="colleges"),
+    Field("commune", TEXT, "Commune, parmi l'option « communes » de mkdocs.yml quand elle est donnée.",
+          checked_against="communes"),
+    Field("instances", LIST, "Identifiants de fiches de instances/, séparés par « ; ».",
+          item=Field("instances", REFERENCE, "Identifiant d'une instance.", target="instances")),
+    Field("fonction", CHOICE, "Fonction au conseil (membre par défaut).", choices=tuple(FONCTIONS), default="membre"),
+    Field("debut", DATE, "Date d'entrée au conseil.", required=True),
+    Field("fin", DATE, "Date de sortie du conseil ; vide tant que la personne est membre."),
+    Field("publication_nom", CHOICE, "oui seulement avec l'accord de la personne (non par défaut).",
+          choices=("oui", "non"), default="non"),
+)
 
 DEFAULT_DELAI_REPONSE_JOURS = 60
