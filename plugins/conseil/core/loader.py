@@ -83,7 +83,7 @@ def load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
 
 def register_of(membres: list[Membre], graph: Graph, settings: Settings) -> Registre:
     """What the graph gets of membres.csv: the lines without the names nobody agreed to publish."""
-    return public_register(membres, instances={n.id: n for n in getattr(graph, "instances", [])},
+    return public_register(membres, instances={n.id: n for n in graph.instances},
                            colleges=settings.colleges, communes=settings.communes,
                            population_tranches_age=settings.population_tranches_age,
                            renouvellement=settings.renouvellement)
@@ -164,7 +164,7 @@ def _validate(files: Iterable[SourceFile], settings: Settings) -> Corpus:
 def _membres_options(index: Index, settings: Settings) -> Options:
     """What membres.csv is checked against: configured lists, instance ids, élus' names."""
     return Options(colleges=settings.colleges, communes=settings.communes,
-                   instances=dict(index.files["instances"]) if "instances" in index.files else None,
+                   instances=dict(index.files["instances"]),
                    elus={r.nom: r.source.path for r in index.records["elus"].values()})
 
 

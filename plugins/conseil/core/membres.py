@@ -116,8 +116,8 @@ class _Row:
 def read_membres(raw: bytes, path: str, options: Options) -> Lecture:
     """Read and check membres.csv; every problem is collected, none raised."""
     text, problem = _decode(raw, path)
-    if text is None:
-        return Lecture([], [problem], [])
+    if text is None:  # quoted with a replacement mark where the bad bytes are
+        return Lecture([], [problem], raw.decode("utf-8", errors="replace").splitlines())
     lines = text.splitlines()
     if not text.strip():
         return Lecture([], [Diagnostic("fichier-vide", path, 1, 1, "la liste des membres est vide",
@@ -155,7 +155,8 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
         line = raw[:error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        column = len(raw[line_start:error.start].decode("utf-8-sig", errors="replace")) + 1  # in characters
         return None, Diagnostic(
             "fichier-illisible", path, line, column, "le fichier n'est pas en UTF-8",
             help="dans le tableur, « Enregistrer sous » : CSV, jeu de caractères « Unicode (UTF-8) » "
