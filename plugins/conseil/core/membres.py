@@ -5,7 +5,7 @@ It is read with the standard `csv` module, one physical line at a time, so that 
 located at `membres.csv:LINE:COLUMN` like a record's, with the column's name and the fix.
 
 The rows hold every member's name, consenting or not: they never leave the core. Pages, exports
-and reports get `composition.Composition`, which names only the members who consented.
+and reports are built from `composition.Registre`, which names only the members who consented.
 """
 
 from __future__ import annotations
