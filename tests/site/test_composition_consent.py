@@ -71,7 +71,8 @@ def test_the_search_finds_the_names_that_may_be_published(demo_site):
 
 
 def plant(tmp: Path, consent: str) -> Path:
-    """A copy of the demo whose list gains a vice-president of the bureau named MARKER; returns its built site."""
+    """A copy of the demo whose list gains a vice-president of the bureau named MARKER, with the spreadsheet it
+    was saved from kept beside it; returns its built site."""
     project = tmp / "projet"
     shutil.copytree(REPO / "content", project / "content")
     shutil.copytree(REPO / "overrides", project / "overrides")
@@ -79,6 +80,7 @@ def plant(tmp: Path, consent: str) -> Path:
     path = project / "content" / "composition" / "membres.csv"
     path.write_text(path.read_text(encoding="utf-8") + f"{MARKER},F,15-29,Associations,Lanceval,"
                     f"bureau;groupe-mobilites,vice-presidente,2025-01-06,,{consent}\n", encoding="utf-8")
+    (path.parent / "membres.xlsx").write_bytes(b"classeur " + MARKER.encode())  # not a page: copied, were it not withheld
     result = mkdocs_build(project / "mkdocs.yml", project / "site")
     assert result.returncode == 0, result.stderr
     return project / "site"
@@ -90,6 +92,7 @@ def test_a_planted_member_without_consent_is_counted_never_named(tmp_path, conse
     texts = site_texts(site)
     assert leaks(texts, MARKER) == []
     assert "compte <strong>35</strong> membres" in texts["composition/index.html"]  # counted all the same
+    assert not (site / "composition" / "membres.xlsx").exists() and not (site / "composition" / "membres.csv").exists()
 
 
 def test_the_same_member_with_consent_is_found_everywhere_a_name_goes(tmp_path):
