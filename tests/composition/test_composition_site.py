@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO, mkdocs_build
 from tests.report.test_report_page import ChartParser
 
 pytestmark = pytest.mark.slow
@@ -170,3 +172,18 @@ def test_open_data_counts_and_consenting_names(demo_site):
     membres = json.loads((demo_site / "donnees" / "membres.json").read_text(encoding="utf-8"))
     assert [m["nom"] for m in membres] == NAMED
     assert set(membres[0]) == {"id", "nom", "fonction", "instances", "college", "commune", "debut"}  # no sex, no age
+
+
+def test_a_site_without_a_member_list_has_no_composition_page(tmp_path):
+    project = tmp_path / "projet"
+    shutil.copytree(REPO / "content", project / "content")
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    (project / "content" / "composition" / "membres.csv").unlink()
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("  - Composition: composition/index.md\n", "")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = mkdocs_build(project / "mkdocs.yml", project / "site")
+    assert result.returncode == 0, result.stderr
+    assert not (project / "site" / "composition").exists()
+    bureau = page(project / "site", "instances/bureau")
+    assert "Aucun membre n'est inscrit dans cette instance" in bureau and "composition/" not in bureau
+    assert not (project / "site" / "donnees" / "membres.json").read_text(encoding="utf-8").strip("[]\n")

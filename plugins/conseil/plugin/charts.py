@@ -79,11 +79,12 @@ def chart_of_rates(rows: Iterable[tuple[str, float | None]], title: str, chart_i
     return bar_chart(bars, title, chart_id, maximum=100)
 
 
-SECOND_COLOUR = "#a14a00"  # dark orange: 6.1:1 on white, and told apart from indigo by more than hue (a pattern)
+SECOND_COLOUR = "#a14a00"  # dark orange: 6:1 on white; hatched, so told apart from indigo by more than hue
 
 
 def chart_of_age_classes(tranches: Iterable, title: str, chart_id: str) -> Markup:
-    """Members' share of each age class beside the population's: two bars per class, on a 0–100 % scale.
+    """Members' share of each age class beside the population's: two bars per class, on a percentage scale
+    that ends at the ten above the largest share.
 
     `tranches` are `composition.TrancheAge`; a class whose population share is unknown gets one bar.
     The population's bars are hatched, so that the two series differ without colour.
