@@ -206,12 +206,22 @@ def test_record_classes_follow_the_schema(record_type):
     """The typed records and the schema declare the same keys: the schema stays the one source of truth."""
     from dataclasses import fields
 
-    from conseil.core.records import ATTRIBUTE_NAMES, RECORD_CLASSES, Record
+    from conseil.core.records import RECORD_CLASSES, Record
 
-    base = {f.name for f in fields(Record)} - {"brouillon", "publication"}
+    base = {f.name for f in fields(Record)}
     attributes = {f.name for f in fields(RECORD_CLASSES[record_type])} - base
-    keys = {ATTRIBUTE_NAMES.get((record_type, k), k) for k in RECORD_TYPES[record_type].keys}
+    keys = {f.name for f in RECORD_TYPES[record_type].fields}
     assert attributes == keys
+
+
+@pytest.mark.parametrize("record_type", list(RECORD_TYPES))
+def test_record_defaults_are_the_schemas(record_type):
+    """A key left out takes the default the schema declares (lists: empty), and nothing else."""
+    from conseil.core.records import RECORD_CLASSES
+
+    record = RECORD_CLASSES[record_type](id="fiche", source=None)
+    for spec in RECORD_TYPES[record_type].fields:
+        assert getattr(record, spec.name) == spec.make_default(), spec.key
 
 
 @pytest.mark.parametrize("text", [

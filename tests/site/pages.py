@@ -28,6 +28,9 @@ PAGES: list[tuple[str, str]] = [
     ("elu", "elus/claire-morel/"),
     ("elu-sans-contribution", "elus/laurent-perrin/"),  # its lists are empty
     ("theme", "themes/mobilites/"),
+    ("composition", "composition/"),
+    ("index-instances", "instances/"),
+    ("instance", "instances/bureau/"),
     ("a-propos", "a-propos/"),
     ("accessibilite", "accessibilite/"),
     ("mentions-legales", "mentions-legales/"),

@@ -113,6 +113,14 @@ brouillon: true
 
 Présentation zqxfuite-corps-elu.
 """,
+    "instances/zqxfuite-brouillon-instance.md": """---
+nom: "Instance zqxfuite-nom-instance"
+description: "Description zqxfuite-description-instance"
+brouillon: true
+---
+
+Corps zqxfuite-corps-instance.
+""",
     "themes/zqxfuite-brouillon-theme.md": """---
 titre: "Thème zqxfuite-titre-theme"
 description: "Description zqxfuite-description"

@@ -12,6 +12,8 @@ import click
 from ..core import Diagnostic, files_in, record_location, validate
 from ..core.diagnostics import count_errors, plural, sort_key
 from ..core.loader import summary
+from ..core.composition import notice, public_register
+from ..core.membres import MEMBRES_URI
 from .console import make_console, print_diagnostics
 from .formats import github_report, github_step_summary, gitlab_report, json_report
 from .project import Project, ProjectError, discover, project_of
@@ -27,6 +29,7 @@ class Outcome:
     sources: dict[str, list[str]] = field(default_factory=dict)
     checked: int = 0  # record files checked
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # the composition's parity and ages: told, never failing
 
     @property
     def error_count(self) -> int:
@@ -50,14 +53,23 @@ def check_paths(paths: list[Path], default: Project) -> Outcome:
         sources = files_in(project.content_dir, relative_to=_display_base(project))
         corpus = validate(sources, project.settings())
         whole = any(t == content_dir or t == project.root.resolve() for t in targets)
-        selected = {s.display_path for s in sources if record_location(s.uri)
+        selected = {s.display_path for s in sources if (record_location(s.uri) or s.uri == MEMBRES_URI)
                     and (whole or _selected(content_dir / s.uri, targets))}
-        outcome.checked += len(selected)
+        outcome.checked += sum(1 for path in selected if not path.endswith(MEMBRES_URI))
         outcome.diagnostics.extend(d for d in corpus.diagnostics if whole or d.path in selected)
         outcome.sources.update(corpus.sources)
+        if corpus.membres is not None and any(p.endswith(MEMBRES_URI) for p in selected):
+            outcome.notes += composition_notice(corpus.membres, project.settings())
     outcome.diagnostics.sort(key=sort_key)
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def composition_notice(membres, settings) -> list[str]:
+    """Parity and age shares of the current members: the law binds the deliberation, so this never fails a check."""
+    return notice(public_register(membres, colleges=settings.colleges, communes=settings.communes,
+                                  population_tranches_age=settings.population_tranches_age)
+                  .au(settings.build_date))
 
 
 def _display_base(project: Project) -> Path:
@@ -103,6 +115,8 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, conf
     else:
         click.echo(report, nl=False)
         click.echo(_summary_line(outcome), err=True)  # stdout stays a valid report
+        for note in outcome.notes:
+            click.echo(f"note : {note.strip()}", err=True)
     raise SystemExit(1 if outcome.diagnostics else 0)
 
 
@@ -130,6 +144,8 @@ def _print_human(outcome: Outcome) -> None:
     print_diagnostics(console, outcome.diagnostics, outcome.sources)
     style = "bold red" if outcome.error_count else ("bold yellow" if outcome.diagnostics else "bold green")
     mark = "✗" if outcome.diagnostics else "✓"
+    for note in outcome.notes:
+        console.print(f"note : {note}" if not note.startswith(" ") else note, style="cyan", highlight=False)
     console.print(f"{mark} {_summary_line(outcome)}", style=style)
     if outcome.diagnostics:
         console.print("Corrigez les fiches puis relancez « conseil check » ; « make serve » montre "

@@ -44,6 +44,41 @@ def figures(suivi) -> dict:
     }
 
 
+def composition_figures(composition) -> dict:
+    """Parity and age shares of the current members, by name (counts only: no member is named)."""
+    parite = composition.parite
+    return {
+        "date": composition.date.isoformat(),
+        "membres": composition.membres,
+        "femmes": parite.femmes,
+        "hommes": parite.hommes,
+        "ecart_parite": parite.ecart,
+        "parite_respectee": parite.respectee,
+        "tranches_age": {t.value: {"membres": t.count, "part": round(t.share, 4),
+                                   "part_population": None if t.population is None else round(t.population, 4)}
+                         for t in composition.tranches_age},
+    }
+
+
+def composition_table(composition) -> Table:
+    parite = composition.parite
+    table = Table(title=f"Composition du conseil au {date_fr(composition.date)} : {composition.membres} membres",
+                  title_justify="left")
+    table.add_column("Indicateur")
+    table.add_column("Membres", justify="right")
+    table.add_column("Part", justify="right")
+    table.add_column("Population", justify="right")
+    table.add_row("Femmes", str(parite.femmes), _percent(parite.femmes / composition.membres if composition.membres
+                                                           else None), "")
+    table.add_row("Hommes", str(parite.hommes), _percent(parite.hommes / composition.membres if composition.membres
+                                                           else None), "")
+    gap = f"Écart femmes-hommes ({'respecte' if parite.respectee else '[bold red]dépasse[/]'} la limite de 1)"
+    table.add_row(gap, str(parite.ecart), "", "")
+    for tranche in composition.tranches_age:
+        table.add_row(tranche.label, str(tranche.count), _percent(tranche.share), _percent(tranche.population))
+    return table
+
+
 @click.command("stats")
 @click.option("--format", "-F", "output_format", type=click.Choice(("human", "json")), default="human",
               show_default=True, help="human : tableau lisible ; json : les chiffres pour un autre outil.")
@@ -63,6 +98,9 @@ def stats(output_format: str, config_file: Path | None) -> None:
         values["en_retard_liste"] = [
             {"id": c.id, "titre": c.titre, "echeance": c.echeance.isoformat(), "retard_jours": c.retard_jours,
              "destinataires": [e.id for e in c.destinataires]} for c in suivi.en_retard]
+        composition = corpus.graph.composition
+        if composition is not None:
+            values["composition"] = composition_figures(composition)
         click.echo(json.dumps(values, ensure_ascii=False, indent=2))
         return
 
@@ -95,5 +133,7 @@ def stats(output_format: str, config_file: Path | None) -> None:
     if suivi.en_attente:
         console.print(f"Prochaine échéance : {date_fr(suivi.en_attente[0].echeance)} "
                       f"({suivi.en_attente[0].titre}).")
+    if corpus.graph.composition is not None:
+        console.print(composition_table(corpus.graph.composition))
     if corpus.diagnostics:
         console.print(f"Attention : {summary(corpus)} dans les fiches (lancez « conseil check »).", style="yellow")

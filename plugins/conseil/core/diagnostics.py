@@ -49,6 +49,14 @@ CODES: dict[str, str] = {
     "recommandation-ambigue": "La réponse couvre plusieurs contributions : la recommandation doit être écrite contribution#id.",
     "donnee-personnelle": "Le texte contient une adresse électronique ou un numéro de téléphone.",
     "html-interdit": "Le texte contient du HTML dangereux (script, iframe, gestionnaire on…, lien javascript:).",
+    # The list of members, content/composition/membres.csv
+    "colonne-inconnue": "Liste des membres : une colonne de l'en-tête n'est pas une colonne connue.",
+    "colonne-manquante": "Liste des membres : une colonne obligatoire manque dans l'en-tête.",
+    "colonne-dupliquee": "Liste des membres : une colonne apparaît deux fois dans l'en-tête.",
+    "cellules-en-nombre-invalide": "Liste des membres : une ligne n'a pas autant de cellules que l'en-tête.",
+    "membre-duplique": "Liste des membres : la même personne figure deux fois sur des périodes qui se chevauchent.",
+    "membre-elu": "Liste des membres : un membre porte le nom d'un élu ; « les conseillers communautaires ou "
+                  "métropolitains ne peuvent être membres du conseil de développement » (CGCT, art. L5211-10-1).",
 }
 
 

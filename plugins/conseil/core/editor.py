@@ -9,8 +9,7 @@ from .jsonschema import schema_filename
 from .schema import Field, RecordType
 
 FRONTMATTER_SCHEMA = "https://frontmatter.codes/frontmatter.schema.json"
-DATE_FORMAT = "yyyy-MM-dd"  # date-fns: what our dates must look like (a datetime would be refused)
-DATED_TYPES = tuple(t.name for t in schema.RECORD_TYPES.values() if t.field("date") is not None)
+DRAFT_FIELD = next(f for f in schema.COMMON_FIELDS if f.draft)
 
 
 def frontmatter_config(content_dir: str = "content", preview_host: str = "http://127.0.0.1:8000") -> dict[str, Any]:
@@ -23,8 +22,8 @@ def frontmatter_config(content_dir: str = "content", preview_host: str = "http:/
         "frontMatter.preview.host": preview_host,
         "frontMatter.content.publicFolder": content_dir,
         "frontMatter.content.defaultFileType": "md",
-        "frontMatter.content.draftField": {"name": "brouillon", "type": "boolean"},
-        "frontMatter.taxonomy.dateFormat": DATE_FORMAT,
+        "frontMatter.content.draftField": {"name": DRAFT_FIELD.key, "type": "boolean"},
+        "frontMatter.taxonomy.dateFormat": schema.EDITOR_DATE_FORMAT,
         "frontMatter.content.pageFolders": [
             {
                 "title": t.label_plural.capitalize(),
@@ -34,7 +33,7 @@ def frontmatter_config(content_dir: str = "content", preview_host: str = "http:/
                 "previewPath": f"/{t.name}/",
                 "trailingSlash": True,
                 # Records of dated types are named after their date: 2025-03-12-mobilites.md
-                "filePrefix": DATE_FORMAT if t.name in DATED_TYPES else None,
+                "filePrefix": schema.EDITOR_DATE_FORMAT if t.dated else None,
             }
             for t in schema.RECORD_TYPES.values()
         ],
@@ -64,33 +63,26 @@ def _field(field: Field, groups: dict[str, dict[str, Any]]) -> dict[str, Any]:
 
 
 def _shape(field: Field, groups: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    kind = field.kind
-    if field.key == "brouillon":
+    """The widget: the kind's own, then what the field declares (draft key, references, items, choices)."""
+    if field.draft:
         return {"type": "draft"}
-    if kind == schema.TEXT:
-        return {"type": "string", "single": field.max_length is None and field.key != "description"}
-    if kind == schema.DATE:
-        return {"type": "datetime", "dateFormat": DATE_FORMAT}
-    if kind == schema.TIME:
-        return {"type": "string", "single": True}
-    if kind == schema.INTEGER:
-        return {"type": "number", "numberOptions": {"min": field.minimum} if field.minimum is not None else {}}
-    if kind == schema.BOOLEAN:
-        return {"type": "boolean"}
-    if kind == schema.CHOICE:
-        return {"type": "choice", "choices": [{"id": v, "title": schema.LABELS.get(v, v)} for v in field.choices]}
-    if kind == schema.REFERENCE:
-        return _relationship(field.target, multiple=False)
-    if kind == schema.LIST and field.item.kind == schema.REFERENCE:
-        return _relationship(field.item.target, multiple=True)
-    if kind == schema.LIST and field.item.kind == schema.OBJECT:
+    if field.references:
+        return _relationship(field.references, multiple=field.item is not None)
+    if field.item is not None and field.item.fields:
         group_id = field.key
         groups.setdefault(group_id, {"id": group_id, "labelField": field.item.fields[0].key,
                                      "fields": [_field(f, groups) for f in field.item.fields]})
         return {"type": "block", "fieldGroup": [group_id]}
-    if kind == schema.LIST:
-        return {"type": "list"}
-    return {"type": "fields", "fields": [_field(f, groups) for f in field.fields]}
+    out = dict(field.kind.editor)
+    if field.multiline:
+        out["single"] = False
+    if out["type"] == "number":
+        out["numberOptions"] = {"min": field.minimum} if field.minimum is not None else {}
+    if field.choices:
+        out["choices"] = [{"id": v, "title": schema.LABELS.get(v, v)} for v in field.choices]
+    if field.fields:
+        out["fields"] = [_field(f, groups) for f in field.fields]
+    return out
 
 
 def _relationship(target: str, *, multiple: bool) -> dict[str, Any]:

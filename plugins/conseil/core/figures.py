@@ -53,9 +53,9 @@ def follow_up(graph: Graph) -> Suivi:
     recommandations = graph.recommandations
     return Suivi(
         chiffres=tally(contributions),
-        en_retard=sorted((c for c in contributions if c.statut == "en-retard"),
+        en_retard=sorted((c for c in contributions if c.statut == schema.EN_RETARD),
                          key=lambda c: (-c.retard_jours, c.id)),
-        en_attente=sorted((c for c in contributions if c.statut == "en-attente"), key=lambda c: (c.echeance, c.id)),
+        en_attente=sorted((c for c in contributions if c.statut == schema.EN_ATTENTE), key=lambda c: (c.echeance, c.id)),
         repondues_hors_delai=[c for c in contributions if c.repondue_dans_les_delais is False],
         reponses_par_position=breakdown((r.position for r in graph.reponses), schema.POSITIONS),
         recommandations_par_position=breakdown((r.position for r in recommandations),

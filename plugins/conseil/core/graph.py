@@ -8,14 +8,15 @@ checked by the rules, then left out here, so nothing built from the graph
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from operator import attrgetter
 from datetime import date, timedelta
 from statistics import median
 from typing import Any, Iterable
 
 from . import grammaire, schema
-from .records import Assemblee, Contribution, Elu, Engagement, Recommandation, Record, Reponse, Suite, Theme, \
-    split_recommandation
+from .records import Assemblee, Contribution, Elu, Engagement, Instance, Recommandation, Record, Reponse, Suite, \
+    Theme, split_recommandation
 from .rules import Index, Settings
 
 EN_COURS = ("prevu", "en-cours")
@@ -49,6 +50,13 @@ class ThemeNode(Node):
             for reponse in contribution.reponses:
                 seen.setdefault(reponse.id, reponse)
         return sorted(seen.values(), key=_newest_first)
+
+
+@dataclass(eq=False, repr=False)
+class InstanceNode(Node):
+    """A body of the council; its members are in `Graph.composition`, named only with their consent."""
+
+    record: Instance
 
 
 @dataclass(eq=False, repr=False)
@@ -136,7 +144,7 @@ class Evenement:
 class ContributionNode(Node):
     record: Contribution
     echeance: date | None = None
-    statut: str = "en-attente"
+    statut: str = schema.EN_ATTENTE
     assemblees: list[AssembleeNode] = field(default_factory=list)
     themes: list[ThemeNode] = field(default_factory=list)
     destinataires: list[EluNode] = field(default_factory=list)
@@ -173,7 +181,7 @@ class ContributionNode(Node):
                       "réponse reçue après l'échéance" if self.reponses else
                       f"dépassée de {self.retard_jours} jours" if self.retard_jours else "en attente")
             events.append(Evenement(self.echeance, "echeance", "Échéance de réponse", None, detail,
-                                    future=self.statut == "en-attente"))
+                                    future=self.statut == schema.EN_ATTENTE))
         for reponse in self.reponses:
             events.append(Evenement(reponse.date, "reponse", reponse.titre, reponse.url,
                                     f"{reponse.elu.nom} — {schema.POSITIONS[reponse.position]}"))
@@ -235,12 +243,12 @@ def tally(contributions: Iterable[ContributionNode]) -> Tally:
         if not contribution.record.reponse_attendue:
             continue
         result.attendues += 1
-        if contribution.statut == "repondue":
+        if contribution.statut == schema.REPONDUE:
             result.repondues += 1
             result.delais.append(contribution.delai_jours)
             if contribution.repondue_dans_les_delais:
                 result.repondues_dans_les_delais += 1
-        elif contribution.statut == "en-retard":
+        elif contribution.statut == schema.EN_RETARD:
             result.en_retard += 1
         else:
             result.en_attente += 1
@@ -270,7 +278,7 @@ def _read_through(node_class: type[Node], record_class: type[Record]) -> None:
 
 
 for _node_class, _record_class in ((ThemeNode, Theme), (AssembleeNode, Assemblee), (ContributionNode, Contribution),
-                                   (ReponseNode, Reponse), (EluNode, Elu)):
+                                   (ReponseNode, Reponse), (EluNode, Elu), (InstanceNode, Instance)):
     _read_through(_node_class, _record_class)
 
 
@@ -287,6 +295,13 @@ class Graph:
     elus: list[EluNode]  # by name
     themes: list[ThemeNode]  # by title
     by_key: dict[str, Node]
+    instances: list[InstanceNode] = field(default_factory=list)  # by name
+    registre: Any = None  # composition.Registre when the site has a membres.csv: no unconsented name in it
+
+    @cached_property
+    def composition(self) -> Any:
+        """The council's composition on the build date, None without a membres.csv."""
+        return self.registre.au(self.build_date) if self.registre is not None else None
 
     @property
     def build_date(self) -> date:
@@ -326,6 +341,7 @@ def build_graph(index: Index, settings: Settings) -> Graph:
         return [r for r in index.records[record_type].values() if r.is_published(today)]
 
     themes = {r.id: ThemeNode(r) for r in published("themes")}
+    instances = {r.id: InstanceNode(r) for r in published("instances")}
     elus = {r.id: EluNode(r) for r in published("elus")}
     assemblees = {r.id: AssembleeNode(r, a_venir=r.date >= today) for r in published("assemblees")}
     contributions = {r.id: ContributionNode(r, echeance=echeance_of(r, settings)) for r in published("contributions")}
@@ -376,7 +392,7 @@ def build_graph(index: Index, settings: Settings) -> Graph:
         assemblee.contributions.sort(key=_newest_first)
 
     all_nodes: list[Node] = [*themes.values(), *elus.values(), *assemblees.values(), *contributions.values(),
-                             *reponses.values()]
+                             *reponses.values(), *instances.values()]
     return Graph(
         settings=settings,
         assemblees=newest(assemblees),
@@ -385,6 +401,7 @@ def build_graph(index: Index, settings: Settings) -> Graph:
         elus=sorted(elus.values(), key=lambda e: (e.record.nom.split()[-1].lower(), e.id)),
         themes=sorted(themes.values(), key=lambda t: (t.titre.lower(), t.id)),
         by_key={n.record.key: n for n in all_nodes},
+        instances=sorted(instances.values(), key=lambda i: (i.nom.lower(), i.id)),
     )
 
 
@@ -425,11 +442,11 @@ def _link_reponse(reponse: ReponseNode, contributions: dict[str, ContributionNod
 
 def _derive_status(contribution: ContributionNode, today: date) -> None:
     if contribution.reponses:
-        contribution.statut = "repondue"
+        contribution.statut = schema.REPONDUE
     elif not contribution.record.reponse_attendue:
-        contribution.statut = "sans-reponse-attendue"
+        contribution.statut = schema.SANS_REPONSE_ATTENDUE
     elif contribution.echeance < today:
-        contribution.statut = "en-retard"
+        contribution.statut = schema.EN_RETARD
         contribution.retard_jours = (today - contribution.echeance).days
     else:
-        contribution.statut = "en-attente"
+        contribution.statut = schema.EN_ATTENTE

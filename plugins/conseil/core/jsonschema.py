@@ -12,8 +12,6 @@ from . import schema
 from .schema import Field, RecordType
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-_TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
 
 
 def schema_filename(record_type: RecordType) -> str:
@@ -49,76 +47,28 @@ def _object(fields: tuple[Field, ...]) -> dict[str, Any]:
 
 
 def field_schema(field: Field) -> dict[str, Any]:
-    """The schema of one field, with its French description."""
-    out: dict[str, Any] = {"description": field.description}
-    out.update(_KINDS[field.kind](field))
-    return out
-
-
-def _text(field: Field) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": "string"}
-    if field.required:
-        out["minLength"] = 1
+    """The schema of one field, with its French description: its kind's shape, then what the field declares."""
+    out: dict[str, Any] = {"description": field.description, **field.kind.json}
+    if field.required and out["type"] == "string" and "pattern" not in out and not field.choices:
+        out["minLength"] = 1  # a required text may not be blank
     if field.max_length:
         out["maxLength"] = field.max_length
-    return out
-
-
-def _date(field: Field) -> dict[str, Any]:
-    return {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
-
-
-def _time(field: Field) -> dict[str, Any]:
-    return {"type": "string", "pattern": _TIME_PATTERN}
-
-
-def _integer(field: Field) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": "integer"}
     if field.minimum is not None:
         out["minimum"] = field.minimum
-    return out
-
-
-def _boolean(field: Field) -> dict[str, Any]:
-    return {"type": "boolean"}
-
-
-def _choice(field: Field) -> dict[str, Any]:
-    # oneOf/const keeps each value's French label next to it, for editors' completion lists.
-    return {"type": "string", "enum": list(field.choices),
-            "oneOf": [{"const": value, "title": schema.LABELS.get(value, value)} for value in field.choices]}
-
-
-def _reference(field: Field) -> dict[str, Any]:
-    return {"type": "string", "pattern": schema.ID_PATTERN, "x-conseil-reference": field.target}
-
-
-def _list(field: Field) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": "array", "items": _KINDS[field.item.kind](field.item)}
-    if field.item.description and field.item.kind != schema.OBJECT:
-        out["items"] = {"description": field.item.description, **out["items"]}
+    if field.choices:
+        # oneOf/const keeps each value's French label next to it, for editors' completion lists.
+        out["enum"] = list(field.choices)
+        out["oneOf"] = [{"const": value, "title": schema.LABELS.get(value, value)} for value in field.choices]
+    if field.target:
+        out["x-conseil-reference"] = field.target
+    if field.item is not None:
+        out["items"] = field_schema(field.item)
     if field.min_items:
         out["minItems"] = field.min_items
-    if field.item.kind == schema.REFERENCE:
+    if field.item is not None and field.item.target:
         out["uniqueItems"] = True
+    if field.fields:
+        out.update(_object(field.fields))
+        out["properties"][schema.EDITOR_GROUP_KEY] = {
+            "description": "Marque écrite par Front Matter CMS : le groupe de champs de l'élément.", "const": field.key}
     return out
-
-
-def _object_field(field: Field) -> dict[str, Any]:
-    out = {"description": field.description, **_object(field.fields)}
-    out["properties"][schema.EDITOR_GROUP_KEY] = {
-        "description": "Marque écrite par Front Matter CMS : le groupe de champs de l'élément.", "const": field.key}
-    return out
-
-
-_KINDS = {
-    schema.TEXT: _text,
-    schema.DATE: _date,
-    schema.TIME: _time,
-    schema.INTEGER: _integer,
-    schema.BOOLEAN: _boolean,
-    schema.CHOICE: _choice,
-    schema.REFERENCE: _reference,
-    schema.LIST: _list,
-    schema.OBJECT: _object_field,
-}

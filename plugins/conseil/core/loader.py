@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Iterable
 
 from . import schema
+from .composition import Registre, public_register
 from .diagnostics import Diagnostic, count_errors, sort_key
 from .graph import Graph, build_graph
+from .membres import MEMBRES_URI, Membre, Options, read_membres
 from .parse import parse_record
 from .rules import Index, Settings, check_all
 
@@ -39,6 +41,7 @@ class Corpus:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: dict[str, list[str]] = field(default_factory=dict)  # display path -> lines, for quoting
     failed: dict[str, str] = field(default_factory=dict)  # uri -> display path of records that did not parse
+    membres: list[Membre] | None = None  # lines of membres.csv, every name: never given to pages
 
     @property
     def error_count(self) -> int:
@@ -73,7 +76,17 @@ def load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
     with _collector_paused():
         corpus = _validate(files, settings)
         corpus.graph = build_graph(corpus.index, settings)
+        if corpus.membres is not None:
+            corpus.graph.registre = register_of(corpus.membres, corpus.graph, settings)
         return corpus
+
+
+def register_of(membres: list[Membre], graph: Graph, settings: Settings) -> Registre:
+    """What the graph gets of membres.csv: the lines without the names nobody agreed to publish."""
+    return public_register(membres, instances={n.id: n for n in graph.instances},
+                           colleges=settings.colleges, communes=settings.communes,
+                           population_tranches_age=settings.population_tranches_age,
+                           renouvellement=settings.renouvellement)
 
 
 def validate(files: Iterable[SourceFile], settings: Settings) -> Corpus:
@@ -105,7 +118,11 @@ def _validate(files: Iterable[SourceFile], settings: Settings) -> Corpus:
     sources: dict[str, list[str]] = {}
     failed: dict[str, str] = {}
     pending = []
+    membres_source = None
     for source in files:
+        if source.uri == MEMBRES_URI:
+            membres_source = source
+            continue
         location = record_location(source.uri)
         if location is None:
             continue
@@ -132,10 +149,23 @@ def _validate(files: Iterable[SourceFile], settings: Settings) -> Corpus:
         (index.add if record.complete else index.partial.append)(record)
         quotable[source.display_path] = lambda text=record.source: text.lines
     diagnostics.extend(check_all(index, settings))
+    membres = None
+    if membres_source is not None:
+        lecture = read_membres(membres_source.read(), membres_source.display_path, _membres_options(index, settings))
+        diagnostics.extend(lecture.diagnostics)
+        quotable[membres_source.display_path] = lambda lines=lecture.lines: lines
+        membres = lecture.membres
     diagnostics.sort(key=sort_key)
     # Lines only for the files quoted: those of every file would double the memory a large site takes.
     sources.update((d.path, quotable[d.path]()) for d in diagnostics if d.path in quotable and d.path not in sources)
-    return Corpus(index, None, diagnostics, sources, failed)
+    return Corpus(index, None, diagnostics, sources, failed, membres)
+
+
+def _membres_options(index: Index, settings: Settings) -> Options:
+    """What membres.csv is checked against: configured lists, instance ids, élus' names."""
+    return Options(colleges=settings.colleges, communes=settings.communes,
+                   instances=dict(index.files["instances"]),
+                   elus={r.nom: r.source.path for r in index.records["elus"].values()})
 
 
 def _lines(raw: bytes | str) -> list[str]:
@@ -157,7 +187,8 @@ def files_in(content_dir: Path, relative_to: Path | None = None) -> list[SourceF
     found = []
     base = str(content_dir)  # paths found below content_dir start with it: slicing beats relative_to
     root = 0 if base == "." else len(base) + 1
-    for path in sorted(content_dir.rglob("*.md")):
+    membres = content_dir / MEMBRES_URI
+    for path in [*sorted(content_dir.rglob("*.md")), *([membres] if membres.is_file() else [])]:
         text = str(path)
         uri = text[root:].replace(os.sep, "/")
         display = prefix + uri if prefix is not None else text

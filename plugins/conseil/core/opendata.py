@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
-from . import schema
+from . import composition, membres, schema
 from .graph import Graph
+from .parse import slugify
 
 LIST_SEPARATOR = ";"  # between the values of a list in a CSV cell; ids never contain it
 
@@ -96,10 +97,27 @@ def _oldest_first(nodes: list[Any]) -> list[Any]:
     return sorted(nodes, key=lambda n: (n.date, n.id))
 
 
+def _declared(record_type: schema.RecordType | schema.Field, key: str, value: Callable[[Any, str], Any] | None = None,
+              **overrides: Any) -> Column:
+    """The column of a key the schema declares: its name, type, description, choices and whether it may be empty
+    all come from the declaration; `value` when the column holds what the graph made of it."""
+    spec = record_type.by_key[key]  # a RecordType, or an OBJECT Field (an engagement)
+    description = spec.donnees or spec.description
+    if spec.donnees is None and spec.kind.column_hint:
+        description = f"{description.rstrip('.')} ({spec.kind.column_hint})."
+    column = {"name": key, "type": spec.kind.column, "description": description,
+              "value": value or _field(spec.name), "nullable": spec.nullable, "format": spec.kind.column_format,
+              "choices": spec.choices}
+    column.update(overrides)
+    return Column(**column)
+
+
 ID = Column("id", "string", "Identifiant stable de la fiche (nom de son fichier) ; il ne change jamais.", _id)
 URL = Column("url", "string", "Adresse publique de la page de la fiche.", _url, format="uri")
-THEMES = Column("themes", "array", "Identifiants des thèmes abordés (jeu « themes »), séparés par « ; » en CSV.",
-                _ids("themes"))
+THEMES = _declared(schema.CONTRIBUTIONS, "themes", _ids("themes"))
+
+
+ENGAGEMENT = schema.REPONSES.field("engagements").item  # an engagement's keys, declared like a record's
 
 
 def _engagement_rows(graph: Graph) -> list[Any]:
@@ -110,23 +128,60 @@ def _engagement_id(engagement: Any, _: str) -> str:
     return f"{engagement.reponse.id}-e{engagement.reponse.engagements.index(engagement) + 1}"
 
 
+def _share(attribute: str) -> Callable[[Any, str], float | None]:
+    return lambda row, _: None if getattr(row, attribute) is None else round(getattr(row, attribute), 4)
+
+
+# The composition (membres.csv): counts only, and the names of the members who agreed to be named.
+COMPOSITION_DATASETS = (
+    Dataset(
+        "composition", "Composition du conseil",
+        "Les membres du conseil à la date de publication, comptés par sexe, classe d'âge, collège, commune et "
+        "instance (CGCT, art. L5211-10-1).",
+        (
+            Column("id", "string", "Identifiant stable de la ligne : la dimension, puis la valeur en minuscules sans "
+                   "accents (« commune-lanceval », « college-non-renseigne »).",
+                   lambda row, _: f"{row.dimension}-{slugify(row.valeur or 'non-renseigne')}"),
+            Column("dimension", "string", "Ce qui est compté : sexe, tranche_age, college, commune ou instance.",
+                   _field("dimension"), choices=composition.DIMENSIONS),
+            Column("valeur", "string", "La valeur comptée (F, 30-44, identifiant d'instance…) ; vide quand la liste "
+                   "des membres ne la renseigne pas.", _field("valeur"), nullable=True),
+            Column("libelle", "string", "La valeur, en clair.", _field("libelle")),
+            Column("membres", "integer", "Nombre de membres.", _field("membres")),
+            Column("part", "number", "Part des membres (0 à 1) ; un membre peut siéger dans plusieurs instances.",
+                   _share("part")),
+            Column("part_population", "number", "Pour les classes d'âge : part dans la population du territoire "
+                   "selon le recensement (0 à 1).", _share("part_population"), nullable=True),
+        ),
+        lambda g: g.composition.decomptes() if g.composition else [],
+    ),
+    Dataset(
+        "membres", "Membres nommés",
+        "Les membres du conseil à la date de publication qui ont accepté d'être nommés ; les autres sont comptés "
+        "dans le jeu « composition », jamais nommés.",
+        (
+            Column("id", "string", "Identifiant : le nom en minuscules sans accents.", lambda m, _: slugify(m.nom)),
+            Column("nom", "string", "Prénom et nom.", _field("nom")),
+            Column("fonction", "string", "Fonction au conseil.", _field("fonction"), choices=tuple(membres.FONCTIONS)),
+            Column("instances", "array", "Identifiants des instances où siège le membre, séparés par « ; » en CSV.",
+                   lambda m, _: list(m.instances)),
+            Column("college", "string", "Collège du membre (option « colleges » du site).", _field("college"),
+                   nullable=True),
+            Column("commune", "string", "Commune de résidence du membre.", _field("commune"), nullable=True),
+            Column("debut", "string", "Date d'entrée au conseil (AAAA-MM-JJ).", _field("debut"), format="date"),
+        ),
+        lambda g: g.composition.nommes if g.composition else [],
+    ),
+)
+
+
 DATASETS: tuple[Dataset, ...] = (
     Dataset(
         "assemblees", "Assemblées", "Les réunions du conseil et de ses instances, tenues ou annoncées.",
         (
             ID, URL,
-            Column("titre", "string", "Titre de la réunion.", _field("titre")),
-            Column("date", "string", "Jour de la réunion (AAAA-MM-JJ).", _field("date"), format="date"),
-            Column("type", "string", "Type de réunion.", _field("type_assemblee"), choices=tuple(schema.ASSEMBLEE_TYPES)),
-            Column("heure_debut", "string", "Heure de début, heure de Paris (HH:MM).", _field("heure_debut"),
-                   nullable=True),
-            Column("heure_fin", "string", "Heure de fin, heure de Paris (HH:MM).", _field("heure_fin"), nullable=True),
-            Column("lieu", "string", "Lieu ou adresse.", _field("lieu"), nullable=True),
-            Column("commune", "string", "Commune où se tient la réunion.", _field("commune"), nullable=True),
-            Column("niveau", "string", "Niveau de participation proposé.", _field("niveau"), nullable=True,
-                   choices=tuple(schema.NIVEAUX)),
-            Column("participants", "integer", "Nombre de participants (vide si non renseigné).",
-                   _field("participants"), nullable=True),
+            *(_declared(schema.ASSEMBLEES, key) for key in
+              ("titre", "date", "type", "heure_debut", "heure_fin", "lieu", "commune", "niveau", "participants")),
             Column("a_venir", "boolean", "true si la réunion n'a pas encore eu lieu à la date de publication.",
                    _field("a_venir")),
             THEMES,
@@ -140,23 +195,14 @@ DATASETS: tuple[Dataset, ...] = (
         "Les avis, contributions, alertes et questions adressés aux élus, avec leur statut de réponse.",
         (
             ID, URL,
-            Column("titre", "string", "Titre de la contribution.", _field("titre")),
-            Column("date", "string", "Jour de remise aux élus (AAAA-MM-JJ).", _field("date"), format="date"),
-            Column("nature", "string", "Nature du texte.", _field("nature"), choices=tuple(schema.NATURES)),
-            Column("origine", "string", "« saisine » : demandée par la Métropole ; « auto-saisine » : à l'initiative "
-                   "du conseil.", _field("origine"), choices=tuple(schema.ORIGINES)),
-            Column("resume", "string", "Résumé (300 caractères au plus).", _field("resume"), nullable=True),
-            Column("destinataires", "array", "Identifiants des élus destinataires (jeu « elus »).",
-                   _ids("destinataires")),
-            Column("assemblees", "array", "Identifiants des réunions où elle a été préparée ou adoptée.",
-                   _ids("assemblees")),
+            *(_declared(schema.CONTRIBUTIONS, key) for key in ("titre", "date", "nature", "origine", "resume")),
+            _declared(schema.CONTRIBUTIONS, "destinataires", _ids("destinataires")),
+            _declared(schema.CONTRIBUTIONS, "assemblees", _ids("assemblees")),
             THEMES,
-            Column("reponse_attendue", "boolean", "false quand aucune réponse n'est attendue des élus.",
-                   lambda c, _: c.record.reponse_attendue),
-            Column("echeance_reponse", "string", "Date à laquelle une réponse est attendue (AAAA-MM-JJ).",
-                   _field("echeance"), nullable=True, format="date"),
-            Column("statut", "string", "Statut calculé à la date de publication : repondue, en-retard, en-attente, "
-                   "sans-reponse-attendue.", _field("statut"), choices=tuple(schema.STATUTS)),
+            _declared(schema.CONTRIBUTIONS, "reponse_attendue", lambda c, _: c.record.reponse_attendue),
+            _declared(schema.CONTRIBUTIONS, "echeance_reponse", _field("echeance")),  # the deadline, written or computed
+            Column("statut", "string", f"Statut calculé à la date de publication : {', '.join(schema.STATUTS)}.",
+                   _field("statut"), choices=tuple(schema.STATUTS)),
             Column("date_premiere_reponse", "string", "Date de la première réponse publiée (AAAA-MM-JJ).",
                    lambda c, _: c.premiere_reponse.date if c.premiere_reponse else None, nullable=True,
                    format="date"),
@@ -175,14 +221,11 @@ DATASETS: tuple[Dataset, ...] = (
         "reponses", "Réponses des élus", "Les réponses des élus aux contributions.",
         (
             ID, URL,
-            Column("titre", "string", "Titre de la réponse.", _field("titre")),
-            Column("date", "string", "Date de la réponse (AAAA-MM-JJ).", _field("date"), format="date"),
-            Column("elu", "string", "Identifiant de l'élu qui répond (jeu « elus »).",
-                   lambda r, _: r.elu.id if r.elu else None, nullable=True),
-            Column("position", "string", "Position de la réponse.", _field("position"),
-                   choices=tuple(schema.POSITIONS)),
-            Column("contributions", "array", "Identifiants des contributions auxquelles elle répond.",
-                   _ids("contributions")),
+            _declared(schema.REPONSES, "titre"),
+            _declared(schema.REPONSES, "date"),
+            _declared(schema.REPONSES, "elu", lambda r, _: r.elu.id if r.elu else None, nullable=True),
+            _declared(schema.REPONSES, "position"),
+            _declared(schema.REPONSES, "contributions", _ids("contributions")),
             Column("delai_jours", "integer", "Jours entre la plus ancienne contribution concernée et la réponse.",
                    _field("delai_jours"), nullable=True),
             Column("engagements", "integer", "Nombre d'engagements pris dans la réponse (jeu « engagements »).",
@@ -198,10 +241,7 @@ DATASETS: tuple[Dataset, ...] = (
             Column("url", "string", "Adresse publique de la réponse qui contient l'engagement.",
                    lambda e, site_url: public_url(site_url, e.reponse.url) + "#engagements", format="uri"),
             Column("reponse", "string", "Identifiant de la réponse (jeu « reponses »).", lambda e, _: e.reponse.id),
-            Column("texte", "string", "Ce qui est promis.", _field("texte")),
-            Column("etat", "string", "État de l'engagement.", _field("etat"), choices=tuple(schema.ETATS)),
-            Column("echeance", "string", "Date promise (AAAA-MM-JJ).", _field("echeance"), nullable=True,
-                   format="date"),
+            *(_declared(ENGAGEMENT, key) for key in ("texte", "etat", "echeance")),
             Column("en_retard", "boolean", "true si l'échéance est dépassée et l'engagement pas encore réalisé.",
                    _field("en_retard")),
             Column("recommandation", "string", "Identifiant de la recommandation concernée, dans sa contribution.",
@@ -214,13 +254,7 @@ DATASETS: tuple[Dataset, ...] = (
         "elus", "Élus", "Les élus qui reçoivent les contributions, et leurs chiffres de réponse.",
         (
             ID, URL,
-            Column("nom", "string", "Prénom et nom.", _field("nom")),
-            Column("fonction", "string", "Fonction de l'élu, par exemple « Vice-présidente déléguée aux mobilités ».",
-                   _field("fonction")),
-            Column("mandat_debut", "string", "Début du mandat (AAAA-MM-JJ).", _field("mandat_debut"), nullable=True,
-                   format="date"),
-            Column("mandat_fin", "string", "Fin du mandat (AAAA-MM-JJ).", _field("mandat_fin"), nullable=True,
-                   format="date"),
+            *(_declared(schema.ELUS, key) for key in ("nom", "fonction", "mandat_debut", "mandat_fin")),
             THEMES,
             Column("contributions_recues", "integer", "Nombre de contributions reçues.",
                    lambda e, _: e.chiffres.contributions),
@@ -239,11 +273,11 @@ DATASETS: tuple[Dataset, ...] = (
         "themes", "Thèmes", "Le référentiel thématique.",
         (
             ID, URL,
-            Column("titre", "string", "Nom du thème.", _field("titre")),
-            Column("description", "string", "Description courte.", _field("description"), nullable=True),
+            *(_declared(schema.THEMES, key) for key in ("titre", "description")),
         ),
         lambda g: sorted(g.themes, key=lambda t: t.id),
     ),
+    *COMPOSITION_DATASETS,
 )
 
 

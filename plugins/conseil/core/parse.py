@@ -16,7 +16,7 @@ import yaml
 
 from . import schema
 from .diagnostics import Diagnostic, closest, guillemets
-from .records import ATTRIBUTE_NAMES, OBJECT_CLASSES, RECORD_CLASSES, Position, Record, Source
+from .records import OBJECT_CLASSES, RECORD_CLASSES, Position, Record, Source
 from .schema import Field, RecordType
 
 try:  # the C parser is 10x faster; fall back on the pure-Python one where libyaml is missing
@@ -179,10 +179,10 @@ class _Reader:
                             "ce champ obligatoire est vide", key=field.key, help=f"écrivez par exemple {_example(field)}")
                 return False, None
             return True, None
-        return self._readers[field.kind](self, field, node, path)
+        return self._readers[field.kind.name](self, field, node, path)
 
     def _wrong_type(self, field: Field, node: yaml.Node) -> tuple[bool, None]:
-        self.report("type-invalide", node, f"attendu {schema.KIND_LABELS[field.kind]}, trouvé {describe_node(node)}",
+        self.report("type-invalide", node, f"attendu {field.kind.label}, trouvé {describe_node(node)}",
                     key=field.key, help=f"écrivez par exemple {_example(field)}")
         return False, None
 
@@ -297,7 +297,7 @@ class _Reader:
         return True, OBJECT_CLASSES[field.key](**values)
 
 
-_Reader._readers = {kind: getattr(_Reader, f"_read_{kind}") for kind in schema.KIND_LABELS}
+_Reader._readers = {kind.name: getattr(_Reader, f"_read_{kind.name}") for kind in schema.KINDS}
 _new_position = tuple.__new__  # Position(...) without its Python-level __new__: one per value read
 
 
@@ -403,7 +403,8 @@ def parse_record(record_type: RecordType, record_id: str, path: str, raw: bytes 
     if not complete and not partial:
         return None, reader.diagnostics
     cls = RECORD_CLASSES[record_type.name]
-    attributes = {ATTRIBUTE_NAMES.get((record_type.name, k), k): v for k, v in values.items()}
+    by_key = record_type.by_key
+    attributes = {by_key[k].name: v for k, v in values.items()}
     record = cls(id=record_id, source=source, body=body, positions=reader.positions, complete=complete,
                  **attributes)
     return record, reader.diagnostics

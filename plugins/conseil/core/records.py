@@ -1,10 +1,16 @@
-"""Typed records, as written in `content/`, with the position of every value."""
+"""Typed records, as written in `content/`, with the position of every value.
+
+The record classes are made from `schema.py`: one attribute per key, with the schema's default.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from datetime import date
-from typing import ClassVar, NamedTuple
+from operator import attrgetter
+from typing import Any, ClassVar, Iterable, NamedTuple
+
+from . import schema
 
 
 class Position(NamedTuple):
@@ -34,37 +40,6 @@ class Source:
 
 
 @dataclass
-class Document:
-    titre: str
-    fichier: str
-
-    @property
-    def is_url(self) -> bool:
-        return self.fichier.startswith("https://")
-
-
-@dataclass
-class Recommandation:
-    id: str
-    texte: str
-
-
-@dataclass
-class Suite:
-    recommandation: str
-    position: str
-    commentaire: str | None = None
-
-
-@dataclass
-class Engagement:
-    texte: str
-    etat: str
-    echeance: date | None = None
-    recommandation: str | None = None
-
-
-@dataclass
 class Record:
     """Fields every record has. `positions` maps a key path ("themes[1]") to its place."""
 
@@ -72,8 +47,6 @@ class Record:
     id: str
     source: Source
     body: str = ""
-    brouillon: bool = False
-    publication: date | None = None
     positions: dict[str, Position] = field(default_factory=dict, repr=False)
     complete: bool = field(default=True, repr=False)  # False: a required field is missing or wrong
 
@@ -101,84 +74,63 @@ class Record:
         return Position(1, 1)
 
 
-@dataclass
-class Assemblee(Record):
-    type: ClassVar[str] = "assemblees"
-    titre: str = ""
-    date: date | None = None
-    type_assemblee: str = "autre"  # the `type` key; renamed to keep `type` for the collection
-    heure_debut: str | None = None
-    heure_fin: str | None = None
-    lieu: str | None = None
-    commune: str | None = None
-    themes: list[str] = field(default_factory=list)
-    participants: int | None = None
-    niveau: str | None = None
-    documents: list[Document] = field(default_factory=list)
-
-
-@dataclass
-class Contribution(Record):
-    type: ClassVar[str] = "contributions"
-    titre: str = ""
-    date: date | None = None
-    nature: str = "contribution"
-    origine: str = "auto-saisine"
-    destinataires: list[str] = field(default_factory=list)
-    assemblees: list[str] = field(default_factory=list)
-    themes: list[str] = field(default_factory=list)
-    resume: str | None = None
-    reponse_attendue: bool = True
-    echeance_reponse: date | None = None
-    recommandations: list[Recommandation] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)
-
-
-@dataclass
-class Reponse(Record):
-    type: ClassVar[str] = "reponses"
-    titre: str = ""
-    date: date | None = None
-    contributions: list[str] = field(default_factory=list)
-    elu: str = ""
-    position: str = "information"
-    suites: list[Suite] = field(default_factory=list)
-    engagements: list[Engagement] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)
-
-
-@dataclass
-class Elu(Record):
-    type: ClassVar[str] = "elus"
-    nom: str = ""
-    fonction: str = ""
-    mandat_debut: date | None = None
-    mandat_fin: date | None = None
-    themes: list[str] = field(default_factory=list)
-
+class _DocumentBehaviour:
     @property
-    def titre(self) -> str:
-        return self.nom
+    def is_url(self) -> bool:
+        return self.fichier.startswith("https://")
 
 
-@dataclass
-class Theme(Record):
-    type: ClassVar[str] = "themes"
-    titre: str = ""
-    description: str | None = None
+# What some classes do beyond holding their fields; their fields all come from the schema.
+_BEHAVIOUR: dict[str, type] = {"document": _DocumentBehaviour}
+
+
+def _attributes(fields: Iterable[schema.Field]) -> list[tuple[str, Any, Any]]:
+    """Dataclass fields for a record's keys, each with its default: a record whose required value is wrong
+    is still made (`complete=False`), so that its references can be checked."""
+    return [(f.name, Any, _default_of(f)) for f in fields]
+
+
+def _default_of(spec: schema.Field) -> Any:
+    return field(default_factory=list) if spec.kind is schema.LIST else field(default=spec.default)
+
+
+def _object_class(spec: schema.Field) -> type:
+    """The class of the items of a LIST of OBJECT: `documents` -> Document(titre, fichier)."""
+    name = spec.singular
+    ordered = sorted(spec.fields, key=lambda f: not f.required)  # a dataclass lists fields without default first
+    attributes = [(f.name, Any) if f.required else (f.name, Any, _default_of(f)) for f in ordered]
+    return make_dataclass(name.capitalize(), attributes, bases=(_BEHAVIOUR.get(name, object),),
+                          namespace={"__module__": __name__})
+
+
+def _record_class(record_type: schema.RecordType) -> type[Record]:
+    """The typed record of a collection: one attribute per key of the schema, with its default."""
+    namespace: dict[str, Any] = {"__module__": __name__, "type": record_type.name}
+    title_field = record_type.title_field
+    if title_field.name != "titre":  # every record answers to `titre`, whatever its title key
+        namespace["titre"] = property(attrgetter(title_field.name))
+    return make_dataclass(record_type.singular.capitalize(), _attributes(record_type.fields), bases=(Record,),
+                          namespace=namespace)
 
 
 RECORD_CLASSES: dict[str, type[Record]] = {
-    cls.type: cls for cls in (Assemblee, Contribution, Reponse, Elu, Theme)
+    name: _record_class(record_type) for name, record_type in schema.RECORD_TYPES.items()
 }
-OBJECT_CLASSES = {
-    "documents": Document,
-    "recommandations": Recommandation,
-    "suites": Suite,
-    "engagements": Engagement,
+OBJECT_CLASSES: dict[str, type] = {
+    spec.key: _object_class(spec.item)
+    for record_type in schema.RECORD_TYPES.values() for spec in record_type.fields
+    if spec.kind is schema.LIST and spec.item.kind is schema.OBJECT
 }
-# Keys whose attribute name differs from the key the team writes.
-ATTRIBUTE_NAMES = {("assemblees", "type"): "type_assemblee"}
+Assemblee = RECORD_CLASSES["assemblees"]
+Contribution = RECORD_CLASSES["contributions"]
+Reponse = RECORD_CLASSES["reponses"]
+Elu = RECORD_CLASSES["elus"]
+Theme = RECORD_CLASSES["themes"]
+Instance = RECORD_CLASSES["instances"]
+Document = OBJECT_CLASSES["documents"]
+Recommandation = OBJECT_CLASSES["recommandations"]
+Suite = OBJECT_CLASSES["suites"]
+Engagement = OBJECT_CLASSES["engagements"]
 
 
 def split_recommandation(reponse: Reponse, reference: str) -> tuple[str | None, str]:

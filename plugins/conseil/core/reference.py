@@ -5,21 +5,9 @@
 
 from __future__ import annotations
 
-from . import schema
+from . import membres, schema
 from .diagnostics import CODES
 from .schema import Field
-
-_KIND_NAMES = {
-    schema.TEXT: "texte",
-    schema.DATE: "date AAAA-MM-JJ",
-    schema.TIME: "heure \"HH:MM\" (entre guillemets)",
-    schema.INTEGER: "nombre entier",
-    schema.BOOLEAN: "true / false",
-    schema.CHOICE: "choix",
-    schema.REFERENCE: "identifiant",
-    schema.LIST: "liste",
-    schema.OBJECT: "objet",
-}
 
 DEVIATIONS = """\
 ## Précisions et écarts par rapport au modèle version 1
@@ -43,28 +31,42 @@ DEVIATIONS = """\
 
 
 def _kind(field: Field) -> str:
-    if field.kind == schema.LIST and field.item is not None:
+    """The type column: the kind's name, made precise by what the field declares."""
+    if field.item is not None:
         inner = field.item
-        if inner.kind == schema.REFERENCE:
+        if inner.target:
             return f"liste d'identifiants de `{inner.target}/`"
-        if inner.kind == schema.OBJECT:
+        if inner.fields:
             keys = ", ".join(f"`{f.key}`" + ("" if f.required else " ?") for f in inner.fields)
             return f"liste de {{{keys}}}"
-        return f"liste de {_KIND_NAMES[inner.kind]}"
-    if field.kind == schema.REFERENCE:
+        return f"liste de {inner.kind.doc}"
+    if field.target:
         return f"identifiant de `{field.target}/`"
-    if field.kind == schema.CHOICE:
+    if field.choices:
         return "un de : " + ", ".join(f"`{c}`" for c in field.choices)
-    return _KIND_NAMES[field.kind]
+    return field.kind.doc
 
 
 def _object_rows(field: Field) -> list[str]:
     rows = []
-    if field.kind == schema.LIST and field.item is not None and field.item.kind == schema.OBJECT:
+    if field.item is not None:
         for sub in field.item.fields:
             required = "oui" if sub.required else "non"
             rows.append(f"| `{field.key}[].{sub.key}` | {required} | {_kind(sub)} | {sub.description} |")
     return rows
+
+
+def _membres_section() -> list[str]:
+    """The list of members: one CSV file, not one record per person."""
+    out = [f"## `{membres.MEMBRES_URI}` — la liste des membres du conseil", "",
+           "Un fichier CSV en UTF-8, une ligne d'en-tête, une ligne par membre et par période de participation. "
+           "Séparateur : la virgule, ou le point-virgule quand l'en-tête n'a aucune virgule ; une liste "
+           "(`instances`) sépare ses valeurs par « ; ». Un nom n'est publié qu'avec `publication_nom` à `oui` ; "
+           "les autres membres sont comptés, jamais nommés.", "",
+           "| colonne | obligatoire | type | signification |", "|---|---|---|---|"]
+    out += [f"| `{c.key}` | {'oui' if c.required else 'non'} | {_kind(c)} | {c.description} |"
+            for c in membres.COLONNES]
+    return out + [""]
 
 
 def content_model_reference() -> str:
@@ -85,9 +87,8 @@ def content_model_reference() -> str:
                 f"Corps de la fiche : {record_type.body}", "",
                 "| clé | obligatoire | type | signification |", "|---|---|---|---|"]
         for field in record_type.fields:
-            required = "oui" if field.required else "non"
-            if record_type.name == "contributions" and field.key == "destinataires":
-                required = "oui, sauf `reponse_attendue: false`"
+            required = "oui" if field.required else f"oui, sauf `{field.required_unless}`" if field.required_unless \
+                else "non"
             out.append(f"| `{field.key}` | {required} | {_kind(field)} | {field.description} |")
             out += _object_rows(field)
         out.append("")
@@ -96,6 +97,7 @@ def content_model_reference() -> str:
     out += [f"- `{value}` : {label}" for value, label in schema.STATUTS.items()]
     out += ["", "Chaque recommandation prend la position de la dernière réponse qui la cite dans `suites`, "
                 f"ou `{schema.SANS_SUITE}` ({schema.RECOMMANDATION_POSITIONS[schema.SANS_SUITE].lower()}).", "",
+            *_membres_section(),
             "## Codes d'erreur", "", "| code | règle |", "|---|---|"]
     out += [f"| `{code}` | {text} |" for code, text in CODES.items()]
     out += ["", DEVIATIONS]

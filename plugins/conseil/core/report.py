@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Iterable
 
 from . import schema
+from .composition import Composition
 from .dates import date_fr
 from .figures import Count, breakdown
 from .graph import AssembleeNode, ContributionNode, EluNode, EngagementNode, Graph, ReponseNode, Tally, ThemeNode, \
@@ -129,6 +130,7 @@ class Rapport:
     par_theme: list[LigneTheme]
     comparaison: list[Comparaison] = field(default_factory=list)
     precedente: Period | None = None
+    composition: Composition | None = None  # on the period's last day (or the build date, if earlier)
 
     @property
     def taux_par_elu(self) -> list[tuple[str, float]]:
@@ -163,8 +165,8 @@ def build_report(graph: Graph, period: Period, *, compare: bool = True) -> Rappo
         contributions_par_origine=breakdown((c.origine for c in contributions), schema.ORIGINES),
         contributions_par_theme=breakdown((t.id for c in contributions for t in c.themes), themes_labels),
         chiffres=tally(contributions),
-        en_attente=sorted((c for c in contributions if c.statut == "en-attente"), key=lambda c: (c.echeance, c.id)),
-        en_retard=sorted((c for c in contributions if c.statut == "en-retard"), key=lambda c: (-c.retard_jours, c.id)),
+        en_attente=sorted((c for c in contributions if c.statut == schema.EN_ATTENTE), key=lambda c: (c.echeance, c.id)),
+        en_retard=sorted((c for c in contributions if c.statut == schema.EN_RETARD), key=lambda c: (-c.retard_jours, c.id)),
         reponses=reponses,
         reponses_par_position=breakdown((r.position for r in reponses), schema.POSITIONS),
         engagements=engagements,
@@ -174,6 +176,8 @@ def build_report(graph: Graph, period: Period, *, compare: bool = True) -> Rappo
         par_theme=[LigneTheme(t, len([a for a in _in(t.assemblees, period) if not a.a_venir]),
                               tally(_in(t.contributions, period))) for t in graph.themes],
     )
+    if graph.registre is not None:
+        rapport.composition = graph.registre.au(min(period.fin, graph.build_date))
     if compare:
         rapport.precedente = period.previous()
         rapport.comparaison = compare_reports(rapport, build_report(graph, rapport.precedente, compare=False))

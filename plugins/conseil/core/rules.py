@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from . import grammaire, schema
 from .dates import reference_date
+from .composition import population_shares
 from .diagnostics import AVERTISSEMENT, Diagnostic, closest, guillemets
 from .records import Assemblee, Contribution, Elu, Record, Reponse, split_recommandation
 
@@ -27,6 +28,10 @@ class Settings:
     delai_reponse_jours: int = schema.DEFAULT_DELAI_REPONSE_JOURS
     communes: tuple[str, ...] = ()
     content_dir: Path | None = None  # to check that local documents exist
+    # The composition (membres.csv): colleges, census shares by age class (%), next renewal.
+    colleges: tuple[str, ...] = ()
+    population_tranches_age: tuple[tuple[str, float], ...] = ()
+    renouvellement: date | None = None
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any], content_dir: Path | None, *,
@@ -37,9 +42,22 @@ class Settings:
             build_date = reference_date(explicit)
         except ValueError:
             raise SettingsError(f"date_reference « {explicit} » n'est pas une date AAAA-MM-JJ ({config_name})") from None
+        try:
+            population = population_shares(options.get("population_tranches_age"))
+        except ValueError as error:
+            raise SettingsError(f"{error} ({config_name})") from None
+        renouvellement = options.get("renouvellement")
+        if renouvellement is not None and not isinstance(renouvellement, date):
+            try:
+                renouvellement = date.fromisoformat(str(renouvellement))
+            except ValueError:
+                raise SettingsError(f"renouvellement « {renouvellement} » n'est pas une date AAAA-MM-JJ "
+                                    f"({config_name})") from None
         return cls(build_date=build_date,
                    delai_reponse_jours=int(options.get("delai_reponse_jours", schema.DEFAULT_DELAI_REPONSE_JOURS)),
-                   communes=tuple(options.get("communes") or ()), content_dir=content_dir)
+                   communes=tuple(options.get("communes") or ()), content_dir=content_dir,
+                   colleges=tuple(options.get("colleges") or ()), population_tranches_age=population,
+                   renouvellement=renouvellement)
 
 
 class SettingsError(ValueError):
@@ -110,9 +128,10 @@ def check_destinataires(record: Record, index: Index, settings: Settings) -> Ite
     """A contribution that expects an answer names who should answer."""
     if isinstance(record, Contribution) and record.reponse_attendue and not record.destinataires \
             and "destinataires" not in record.positions:
+        unless = schema.CONTRIBUTIONS.field("destinataires").required_unless
         yield _at(record, "", "champ-manquant",
                   "le champ « destinataires » manque : une réponse est attendue", key="destinataires",
-                  help="ajoutez destinataires: [identifiant-de-l-elu], ou reponse_attendue: false")
+                  help=f"ajoutez destinataires: [identifiant-de-l-elu], ou {unless}")
 
 
 def check_recommandation_ids(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:

@@ -35,7 +35,7 @@ def record_type_named(name: str) -> RecordType | None:
 def base_id(record_type: RecordType, title: str, day: date) -> str:
     """`2026-11-23-mobilites-du-quotidien` for dated types, `claire-morel` for élus and themes."""
     slug = slugify(title)
-    return f"{day.isoformat()}-{slug}" if record_type.field("date") is not None else slug
+    return f"{day.isoformat()}-{slug}" if record_type.dated else slug
 
 
 def new_record_text(record_type: RecordType, title: str, day: date, index: Index, graph: Graph | None = None,
@@ -50,9 +50,9 @@ def new_record_text(record_type: RecordType, title: str, day: date, index: Index
     ]
     optional = []
     for field in record_type.fields:
-        if field.key == "brouillon":
+        if field.draft:
             if brouillon:
-                lines += ["", f"# {field.description}", "brouillon: true"]
+                lines += ["", f"# {field.description}", f"{field.key}: true"]
             else:
                 optional.append(field)
             continue
@@ -70,20 +70,21 @@ def new_record_text(record_type: RecordType, title: str, day: date, index: Index
 
 
 def _must_fill(field: Field) -> bool:
-    # A list of references with a minimum (destinataires) is needed for the record to pass its rules.
-    return field.required or bool(field.min_items and field.item and field.item.kind == schema.REFERENCE)
+    # A field required unless another value says otherwise (destinataires) is needed for the record to pass.
+    return field.required or field.required_unless is not None
 
 
 def _comment_lines(field: Field, picker: _Picker, *, required: bool) -> list[str]:
     status = "obligatoire" if required else "facultatif"
-    kind = schema.KIND_LABELS[field.kind] if field.kind not in (schema.LIST, schema.OBJECT, schema.REFERENCE) else None
+    kind = None if field.references or field.item or field.fields else field.kind.label
     head = f"# {field.key} ({status}{' ; ' + kind if kind else ''}) : {field.description}"
     out = [head]
-    if field.key == "commune" and picker.communes:  # the list the `commune-inconnue` rule checks against
-        out.append("#   communes permises : " + ", ".join(picker.communes))
-    if field.kind == schema.CHOICE:
+    allowed = picker.settings.get(field.checked_against, ()) if field.checked_against else ()
+    if allowed:  # the list the rule checks against (`commune-inconnue`)
+        out.append(f"#   {field.checked_against} permises : " + ", ".join(allowed))
+    if field.choices:
         out.append("#   valeurs permises : " + ", ".join(f"{v} ({schema.LABELS.get(v, v)})" for v in field.choices))
-    target = _target(field)
+    target = field.references
     if target:
         existing = picker.ids(target)
         if existing:
@@ -96,40 +97,29 @@ def _comment_lines(field: Field, picker: _Picker, *, required: bool) -> list[str
 
 
 def _filled(field: Field, title: str, day: date, picker: _Picker) -> list[str]:
+    """A required key with a value that passes: the title, an existing record, or a value of its kind."""
     key = field.key
-    if field.kind == schema.TEXT:
-        value = title if key in ("titre", "nom") else PLACEHOLDER
-        return [f"{key}: {_quoted(value)}"]
-    if field.kind == schema.DATE:
-        return [f"{key}: {day.isoformat()}"]
-    if field.kind == schema.CHOICE:
-        return [f"{key}: {field.choices[0]}"]
-    if field.kind == schema.REFERENCE:
-        chosen = picker.pick(field.target)
+    if field.references:
+        chosen = picker.pick(field.references)
+        if field.item is not None:
+            return [f"{key}: [{chosen}]" if chosen else f"{key}: []"]
         return [f"{key}: {chosen}" if chosen else f"{key}:"]
-    if field.kind == schema.LIST and field.item.kind == schema.REFERENCE:
-        chosen = picker.pick(field.item.target)
-        return [f"{key}: [{chosen}]" if chosen else f"{key}: []"]
-    return [f"# {line}" for line in _example(field, day, picker).split("\n")]
+    if field.kind is schema.TEXT:
+        return [f"{key}: {_quoted(title if field.title else PLACEHOLDER)}"]
+    if field.item is not None or field.fields:
+        return [f"# {line}" for line in _example(field, day, picker).split("\n")]
+    return [f"{key}: {field.kind.sample(field, day)}"]
 
 
 def _example(field: Field, day: date, picker: _Picker) -> str:
     """An example line for an optional key; references name real records when there are some."""
-    target = _target(field)
+    target = field.references
     if target:
         chosen = picker.pick(target) or "identifiant"
-        return f"{field.key}: [{chosen}]" if field.kind == schema.LIST else f"{field.key}: {chosen}"
-    if field.kind == schema.TEXT and not field.example:
+        return f"{field.key}: [{chosen}]" if field.item is not None else f"{field.key}: {chosen}"
+    if field.kind is schema.TEXT and not field.example:
         return f"{field.key}: {_quoted('…')}"
     return field.example_line(day)
-
-
-def _target(field: Field) -> str | None:
-    if field.kind == schema.REFERENCE:
-        return field.target
-    if field.kind == schema.LIST and field.item is not None and field.item.kind == schema.REFERENCE:
-        return field.item.target
-    return None
 
 
 def _quoted(text: str) -> str:
@@ -147,7 +137,7 @@ class _Picker:
     def __init__(self, record_type: RecordType, index: Index, graph: Graph | None, day: date,
                  communes: tuple[str, ...] = ()):
         self.record_type = record_type
-        self.communes = communes
+        self.settings = {"communes": communes}  # the plugin options a field's values are checked against
         self.index = index
         self.graph = graph
         self.day = day
@@ -157,7 +147,7 @@ class _Picker:
         """Published records first (a published record may not cite a draft), newest first for dated types."""
         records = self.index.records.get(target, {})
         published = [r for r in records.values() if r.is_published(self.day)]
-        dated = schema.RECORD_TYPES[target].field("date") is not None
+        dated = schema.RECORD_TYPES[target].dated
         ordered = sorted(published, key=lambda r: (getattr(r, "date", None) or date.min, r.id), reverse=dated)
         return [r.id for r in ordered]
 
@@ -180,7 +170,7 @@ class _Picker:
         """The contribution awaiting an answer with the nearest deadline: the likeliest to be answered."""
         if self.graph is None:
             return None
-        waiting = [c for c in self.graph.contributions if c.statut in ("en-retard", "en-attente") and c.date <= self.day]
+        waiting = [c for c in self.graph.contributions if c.statut in schema.ATTENDENT_REPONSE and c.date <= self.day]
         waiting.sort(key=lambda c: (c.echeance or date.max, c.id))
         return waiting[0].id if waiting else None
 

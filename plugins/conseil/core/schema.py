@@ -1,52 +1,88 @@
-"""The content model, version 1: the single source of truth.
+"""The content model: the single source of truth.
 
-The validator, the JSON Schemas, the editor configuration and the documentation
-are all derived from the declarations below. Keys and choices are the French
-words the communications team writes; descriptions are what they read.
+Everything else derives from the declarations below: the typed records (`records.py`), the
+validator (`parse.py`, `rules.py`), the JSON Schemas, the Front Matter CMS configuration, the
+records `conseil new` writes, the reference docs and the open-data columns. Keys and choices are
+the French words the communications team writes; descriptions are what they read.
+
+A field's kind (`Kind`) says once how a value of that kind is read, shown, edited and exported;
+a field's own attributes say the rest. Adding a key or a record type is one declaration here,
+plus a rule in `rules.py` when it needs one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
-
-# Field kinds. Each maps to one converter in `parse.py` and one JSON Schema shape.
-TEXT = "texte"
-DATE = "date"
-TIME = "heure"
-INTEGER = "entier"
-BOOLEAN = "booleen"
-CHOICE = "choix"
-REFERENCE = "reference"
-LIST = "liste"
-OBJECT = "objet"
-
-KIND_LABELS = {
-    TEXT: "un texte",
-    DATE: "une date AAAA-MM-JJ",
-    TIME: "une heure \"HH:MM\" entre guillemets",
-    INTEGER: "un nombre entier",
-    BOOLEAN: "true ou false",
-    CHOICE: "une des valeurs permises",
-    REFERENCE: "un identifiant de fiche",
-    LIST: "une liste",
-    OBJECT: "un ensemble de clés",
-}
+from functools import cached_property
+from typing import Any, Callable
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+EDITOR_DATE_FORMAT = "yyyy-MM-dd"  # date-fns, for Front Matter CMS: a datetime would be refused
 
 # Front Matter CMS writes `fieldGroup: <list key>` in each item of a list it edits (`documents`,
 # `recommandations`…). That exact mark is accepted in list items; any other value is an unknown key.
 EDITOR_GROUP_KEY = "fieldGroup"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
+class Kind:
+    """What every field of one kind shares: how it is named in messages and docs, its JSON Schema,
+    its Front Matter CMS widget, its open-data type and the value a new record gets.
+
+    `json` and `editor` are the kind's own part of each shape; `jsonschema.py` and `editor.py` add
+    what a field declares (choices, references, limits, items). The parser reads a kind with its
+    `_read_<name>` method.
+    """
+
+    name: str  # "date": names the parser's reader
+    label: str  # in an error message: « attendu une date AAAA-MM-JJ »
+    doc: str  # in the reference docs' type column
+    json: dict[str, Any]
+    editor: dict[str, Any]
+    column: str | None = None  # JSON type of an open-data column holding it
+    column_format: str | None = None  # JSON Schema format of that column
+    column_hint: str | None = None  # the notation, added to a column's description
+    sample: Callable[[Field, date], str] = lambda field, day: "…"  # a valid value, as YAML
+
+    def __repr__(self) -> str:
+        return f"Kind({self.name})"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+TEXT = Kind("texte", "un texte", "texte", {"type": "string"}, {"type": "string", "single": True}, column="string")
+DATE = Kind("date", "une date AAAA-MM-JJ", "date AAAA-MM-JJ",
+            {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+            {"type": "datetime", "dateFormat": EDITOR_DATE_FORMAT},
+            column="string", column_format="date", column_hint="AAAA-MM-JJ",
+            sample=lambda field, day: day.isoformat())
+TIME = Kind("heure", "une heure \"HH:MM\" entre guillemets", "heure \"HH:MM\" (entre guillemets)",
+            {"type": "string", "pattern": TIME_PATTERN}, {"type": "string", "single": True},
+            column="string", sample=lambda field, day: '"18:30"')
+INTEGER = Kind("entier", "un nombre entier", "nombre entier", {"type": "integer"}, {"type": "number"},
+               column="integer", sample=lambda field, day: str(field.minimum or 0))
+BOOLEAN = Kind("booleen", "true ou false", "true / false", {"type": "boolean"}, {"type": "boolean"},
+               column="boolean", sample=lambda field, day: "true")
+CHOICE = Kind("choix", "une des valeurs permises", "choix", {"type": "string"}, {"type": "choice"},
+              column="string", sample=lambda field, day: field.choices[0] if field.choices else "…")
+REFERENCE = Kind("reference", "un identifiant de fiche", "identifiant", {"type": "string", "pattern": ID_PATTERN},
+                 {"type": "contentRelationship"}, column="string")
+LIST = Kind("liste", "une liste", "liste", {"type": "array"}, {"type": "list"}, column="array")
+OBJECT = Kind("objet", "un ensemble de clés", "objet", {"type": "object"}, {"type": "fields"})
+
+KINDS: tuple[Kind, ...] = (TEXT, DATE, TIME, INTEGER, BOOLEAN, CHOICE, REFERENCE, LIST, OBJECT)
+
+
+@dataclass(frozen=True, eq=False)
 class Field:
     """One key of a record (or of an object inside a record)."""
 
     key: str
-    kind: str
+    kind: Kind
     description: str
     required: bool = False
     choices: tuple[str, ...] = ()
@@ -57,6 +93,15 @@ class Field:
     minimum: int | None = None
     min_items: int | None = None
     example: str | None = None  # YAML snippet shown in help messages and new records
+    default: Any = None  # the value when the key is absent (lists: empty)
+    attribute: str | None = None  # the Python attribute, when the key cannot be one (`type`)
+    singular: str | None = None  # an OBJECT's name: its Python class (`document` -> Document)
+    title: bool = False  # the record's title (`titre`, `nom`): a new record gets the title given
+    draft: bool = False  # the key that keeps a record unpublished (`brouillon`)
+    multiline: bool = False  # a text an editor gives several lines
+    required_unless: str | None = None  # required unless this other value is written
+    checked_against: str | None = None  # the plugin option listing the allowed values (`communes`)
+    donnees: str | None = None  # the open-data column's description, when it differs from `description`
 
     @cached_property
     def by_key(self) -> dict[str, Field]:
@@ -66,18 +111,29 @@ class Field:
     def subfield(self, key: str) -> Field | None:
         return self.by_key.get(key)
 
+    @property
+    def name(self) -> str:
+        """The attribute of the typed record that holds the value."""
+        return self.attribute or self.key
+
+    @property
+    def references(self) -> str | None:
+        """The record type this field's values name: its own target, or its items'."""
+        return self.target or (self.item.target if self.item is not None else None)
+
+    @property
+    def nullable(self) -> bool:
+        """Whether the value may be absent from a published record."""
+        return not self.required and self.default is None and self.kind is not LIST
+
+    def make_default(self) -> Any:
+        return [] if self.kind is LIST else self.default
+
     def example_line(self, day: date | None = None) -> str:
         """YAML showing a valid value: the declared example, else one made for the field's kind."""
         if self.example:
             return self.example
-        made = {
-            CHOICE: self.choices[0] if self.choices else "…",
-            DATE: (day or date(2025, 3, 12)).isoformat(),
-            TIME: '"18:30"',
-            INTEGER: str(self.minimum or 0),
-            BOOLEAN: "true",
-        }
-        return f"{self.key}: {made.get(self.kind, '…')}"
+        return f"{self.key}: {self.kind.sample(self, day or date(2025, 3, 12))}"
 
 
 @dataclass(frozen=True)
@@ -92,6 +148,12 @@ class RecordType:
     description: str
     fields: tuple[Field, ...]
     body: str  # what the Markdown body holds
+    index_title: str | None = None  # the title of the section's index page, when not the plural label
+    index_description: str | None = None  # what search engines and shared links show of the section's index
+
+    @property
+    def section_title(self) -> str:
+        return self.index_title or self.label_plural.capitalize()
 
     @cached_property
     def by_key(self) -> dict[str, Field]:
@@ -104,6 +166,19 @@ class RecordType:
     @property
     def keys(self) -> list[str]:
         return [f.key for f in self.fields]
+
+    @property
+    def title_field(self) -> Field:
+        return next(f for f in self.fields if f.title)
+
+    @property
+    def dated(self) -> bool:
+        """Records of dated types are named after their date: 2025-03-12-mobilites.md."""
+        return self.field("date") is not None
+
+
+def title(key: str, description: str, **options: Any) -> Field:
+    return Field(key, TEXT, description, required=True, title=True, **options)
 
 
 # Choices, with the label a reader sees. Order is the display order.
@@ -146,13 +221,18 @@ ETATS = {
     "realise": "Réalisé",
     "abandonne": "Abandonné",
 }
-# Derived values: computed by the graph, never written by hand.
+# Derived values: computed by the graph, never written by hand. Code names them by these constants.
+REPONDUE = "repondue"
+EN_RETARD = "en-retard"
+EN_ATTENTE = "en-attente"
+SANS_REPONSE_ATTENDUE = "sans-reponse-attendue"
 STATUTS = {
-    "repondue": "Répondue",
-    "en-retard": "Sans réponse, en retard",
-    "en-attente": "En attente de réponse",
-    "sans-reponse-attendue": "Sans réponse attendue",
+    REPONDUE: "Répondue",
+    EN_RETARD: "Sans réponse, en retard",
+    EN_ATTENTE: "En attente de réponse",
+    SANS_REPONSE_ATTENDUE: "Sans réponse attendue",
 }
+ATTENDENT_REPONSE = (EN_ATTENTE, EN_RETARD)  # the statuses of a contribution still awaiting its answer
 SANS_SUITE = "sans-suite"
 RECOMMANDATION_POSITIONS = {**POSITIONS, SANS_SUITE: "Sans suite à ce jour"}
 
@@ -175,6 +255,7 @@ def _themes_field() -> Field:
         "Thèmes abordés (identifiants de fiches de themes/).",
         item=Field("themes", REFERENCE, "Identifiant d'un thème.", target="themes"),
         example="themes: [mobilites, climat-energie]",
+        donnees="Identifiants des thèmes abordés (jeu « themes »), séparés par « ; » en CSV.",
     )
 
 
@@ -187,6 +268,7 @@ def _documents_field() -> Field:
             "documents",
             OBJECT,
             "Un document.",
+            singular="document",
             fields=(
                 Field("titre", TEXT, "Titre du document.", required=True),
                 Field(
@@ -207,6 +289,8 @@ COMMON_FIELDS = (
         BOOLEAN,
         "true : la fiche est vérifiée mais jamais publiée (ni page, ni lien, ni flux, ni export, ni comptage).",
         example="brouillon: true",
+        default=False,
+        draft=True,
     ),
     Field(
         "publication",
@@ -218,6 +302,7 @@ COMMON_FIELDS = (
 
 ASSEMBLEES = RecordType(
     name="assemblees",
+    index_description="Les assemblées, ateliers et réunions du conseil de développement : les prochaines, et la synthèse des précédentes.",
     singular="assemblee",
     label="assemblée",
     label_plural="assemblées",
@@ -225,7 +310,7 @@ ASSEMBLEES = RecordType(
     description="Une réunion du conseil ou de l'une de ses instances.",
     body="L'ordre du jour avant la réunion, la synthèse après.",
     fields=(
-        Field("titre", TEXT, "Titre de la réunion.", required=True),
+        title("titre", "Titre de la réunion."),
         Field("date", DATE, "Jour de la réunion.", required=True, example="date: 2025-03-12"),
         Field(
             "type",
@@ -233,13 +318,19 @@ ASSEMBLEES = RecordType(
             "Nature de la réunion.",
             required=True,
             choices=tuple(ASSEMBLEE_TYPES),
+            attribute="type_assemblee",  # `type` names the collection of every record
+            donnees="Type de réunion.",
         ),
-        Field("heure_debut", TIME, "Heure de début (heure de Paris).", example='heure_debut: "18:30"'),
-        Field("heure_fin", TIME, "Heure de fin (heure de Paris).", example='heure_fin: "21:00"'),
-        Field("lieu", TEXT, "Adresse ou nom du lieu."),
-        Field("commune", TEXT, "Commune du lieu (vérifiée contre la liste des communes si elle est configurée)."),
+        Field("heure_debut", TIME, "Heure de début (heure de Paris).", example='heure_debut: "18:30"',
+              donnees="Heure de début, heure de Paris (HH:MM)."),
+        Field("heure_fin", TIME, "Heure de fin (heure de Paris).", example='heure_fin: "21:00"',
+              donnees="Heure de fin, heure de Paris (HH:MM)."),
+        Field("lieu", TEXT, "Lieu ou adresse."),
+        Field("commune", TEXT, "Commune du lieu (vérifiée contre la liste des communes si elle est configurée).",
+              checked_against="communes", donnees="Commune où se tient la réunion."),
         _themes_field(),
-        Field("participants", INTEGER, "Nombre de participants, pour le rapport d'activité.", minimum=0),
+        Field("participants", INTEGER, "Nombre de participants, pour le rapport d'activité.", minimum=0,
+              donnees="Nombre de participants (vide si non renseigné)."),
         Field("niveau", CHOICE, "Niveau de participation proposé.", choices=tuple(NIVEAUX)),
         _documents_field(),
         *COMMON_FIELDS,
@@ -248,6 +339,7 @@ ASSEMBLEES = RecordType(
 
 CONTRIBUTIONS = RecordType(
     name="contributions",
+    index_description="Les avis, contributions, alertes et questions du conseil de développement, et l'état de la réponse des élus à chacun.",
     singular="contribution",
     label="contribution",
     label_plural="contributions",
@@ -255,7 +347,7 @@ CONTRIBUTIONS = RecordType(
     description="Un avis, une contribution, une alerte ou une question adressée aux élus.",
     body="Le texte de la contribution.",
     fields=(
-        Field("titre", TEXT, "Titre de la contribution.", required=True),
+        title("titre", "Titre de la contribution."),
         Field("date", DATE, "Jour de remise aux élus.", required=True, example="date: 2025-04-02"),
         Field("nature", CHOICE, "Nature du texte.", required=True, choices=tuple(NATURES)),
         Field(
@@ -264,6 +356,7 @@ CONTRIBUTIONS = RecordType(
             "saisine (demandée par la Métropole) ou auto-saisine (à l'initiative du conseil).",
             required=True,
             choices=tuple(ORIGINES),
+            donnees="« saisine » : demandée par la Métropole ; « auto-saisine » : à l'initiative du conseil.",
         ),
         Field(
             "destinataires",
@@ -272,6 +365,8 @@ CONTRIBUTIONS = RecordType(
             item=Field("destinataires", REFERENCE, "Identifiant d'un élu.", target="elus"),
             min_items=1,
             example="destinataires: [claire-morel]",
+            required_unless="reponse_attendue: false",
+            donnees="Identifiants des élus destinataires (jeu « elus »).",
         ),
         Field(
             "assemblees",
@@ -279,20 +374,25 @@ CONTRIBUTIONS = RecordType(
             "Assemblées où la contribution a été préparée ou adoptée.",
             item=Field("assemblees", REFERENCE, "Identifiant d'une assemblée.", target="assemblees"),
             example="assemblees: [2025-03-12-assemblee-mobilites]",
+            donnees="Identifiants des réunions où elle a été préparée ou adoptée.",
         ),
         _themes_field(),
-        Field("resume", TEXT, "Résumé pour les listes, les flux et les exports (300 caractères au plus).", max_length=300),
+        Field("resume", TEXT, "Résumé pour les listes, les flux et les exports (300 caractères au plus).", max_length=300,
+              multiline=True, donnees="Résumé (300 caractères au plus)."),
         Field(
             "reponse_attendue",
             BOOLEAN,
             "false quand aucune réponse n'est attendue (true par défaut).",
             example="reponse_attendue: false",
+            default=True,
+            donnees="false quand aucune réponse n'est attendue des élus.",
         ),
         Field(
             "echeance_reponse",
             DATE,
             "Date attendue de la réponse (par défaut : date + délai de réponse configuré).",
             example="echeance_reponse: 2025-06-30",
+            donnees="Date à laquelle une réponse est attendue (AAAA-MM-JJ).",
         ),
         Field(
             "recommandations",
@@ -302,6 +402,7 @@ CONTRIBUTIONS = RecordType(
                 "recommandations",
                 OBJECT,
                 "Une recommandation.",
+                singular="recommandation",
                 fields=(
                     Field(
                         "id",
@@ -321,15 +422,18 @@ CONTRIBUTIONS = RecordType(
 
 REPONSES = RecordType(
     name="reponses",
+    index_description="Les réponses des élus aux textes du conseil de développement, recommandation par recommandation.",
     singular="reponse",
     label="réponse",
     label_plural="réponses",
     feminine=True,
     description="La réponse d'un élu à une ou plusieurs contributions.",
+    index_title="Réponses des élus",
     body="Le texte de la réponse ou son résumé.",
     fields=(
-        Field("titre", TEXT, "Titre de la réponse.", required=True),
-        Field("date", DATE, "Date de la réponse (pas avant celle des contributions).", required=True),
+        title("titre", "Titre de la réponse."),
+        Field("date", DATE, "Date de la réponse (pas avant celle des contributions).", required=True,
+              donnees="Date de la réponse (AAAA-MM-JJ)."),
         Field(
             "contributions",
             LIST,
@@ -338,6 +442,7 @@ REPONSES = RecordType(
             item=Field("contributions", REFERENCE, "Identifiant d'une contribution.", target="contributions"),
             min_items=1,
             example="contributions: [2025-04-02-mobilites]",
+            donnees="Identifiants des contributions auxquelles elle répond.",
         ),
         Field(
             "elu",
@@ -346,8 +451,10 @@ REPONSES = RecordType(
             required=True,
             target="elus",
             example="elu: claire-morel",
+            donnees="Identifiant de l'élu qui répond (jeu « elus »).",
         ),
-        Field("position", CHOICE, "Position générale de la réponse.", required=True, choices=tuple(POSITIONS)),
+        Field("position", CHOICE, "Position générale de la réponse.", required=True, choices=tuple(POSITIONS),
+              donnees="Position de la réponse."),
         Field(
             "suites",
             LIST,
@@ -356,6 +463,7 @@ REPONSES = RecordType(
                 "suites",
                 OBJECT,
                 "La suite donnée à une recommandation.",
+                singular="suite",
                 fields=(
                     Field(
                         "recommandation",
@@ -377,10 +485,12 @@ REPONSES = RecordType(
                 "engagements",
                 OBJECT,
                 "Un engagement.",
+                singular="engagement",
                 fields=(
                     Field("texte", TEXT, "Ce qui est promis.", required=True),
                     Field("echeance", DATE, "Date promise."),
-                    Field("etat", CHOICE, "Où en est l'engagement.", required=True, choices=tuple(ETATS)),
+                    Field("etat", CHOICE, "Où en est l'engagement.", required=True, choices=tuple(ETATS),
+                          donnees="État de l'engagement."),
                     Field("recommandation", TEXT, "Recommandation à laquelle l'engagement répond."),
                 ),
             ),
@@ -393,6 +503,7 @@ REPONSES = RecordType(
 
 ELUS = RecordType(
     name="elus",
+    index_description="Les élus destinataires des textes du conseil de développement, et leurs chiffres de réponse.",
     singular="elu",
     label="élu",
     label_plural="élus",
@@ -400,8 +511,9 @@ ELUS = RecordType(
     description="Un élu ou une élue qui reçoit des contributions.",
     body="Une présentation, facultative.",
     fields=(
-        Field("nom", TEXT, "Prénom et nom.", required=True),
-        Field("fonction", TEXT, "Fonction, par exemple « Vice-présidente déléguée aux mobilités ».", required=True),
+        title("nom", "Prénom et nom."),
+        Field("fonction", TEXT, "Fonction, par exemple « Vice-présidente déléguée aux mobilités ».", required=True,
+              donnees="Fonction de l'élu, par exemple « Vice-présidente déléguée aux mobilités »."),
         Field("mandat_debut", DATE, "Début du mandat."),
         Field("mandat_fin", DATE, "Fin du mandat."),
         _themes_field(),
@@ -411,6 +523,7 @@ ELUS = RecordType(
 
 THEMES = RecordType(
     name="themes",
+    index_description="Les thèmes de travail du conseil de développement : contributions, réunions et réponses.",
     singular="theme",
     label="thème",
     label_plural="thèmes",
@@ -418,14 +531,67 @@ THEMES = RecordType(
     description="Un thème du référentiel thématique.",
     body="Une présentation, facultative.",
     fields=(
-        Field("titre", TEXT, "Nom du thème.", required=True),
-        Field("description", TEXT, "Description courte."),
+        title("titre", "Nom du thème."),
+        Field("description", TEXT, "Description courte.", multiline=True),
+        *COMMON_FIELDS,
+    ),
+)
+
+INSTANCES = RecordType(
+    name="instances",
+    index_description="Les instances du conseil de développement (bureau, comité d'organisation, groupes de travail) et leurs membres.",
+    singular="instance",
+    label="instance",
+    label_plural="instances",
+    feminine=True,
+    description="Une instance du conseil : bureau, comité d'organisation, groupe de travail.",
+    index_title="Instances du conseil",
+    body="Le rôle de l'instance, son fonctionnement, facultatifs.",
+    fields=(
+        title("nom", "Nom de l'instance, par exemple « Bureau » ou « Groupe de travail Mobilités »."),
+        Field("description", TEXT, "Description courte.", multiline=True),
         *COMMON_FIELDS,
     ),
 )
 
 RECORD_TYPES: dict[str, RecordType] = {
-    t.name: t for t in (ASSEMBLEES, CONTRIBUTIONS, REPONSES, ELUS, THEMES)
+    t.name: t for t in (ASSEMBLEES, CONTRIBUTIONS, REPONSES, ELUS, THEMES, INSTANCES)
 }
+
+# The list of members (CGCT art. L5211-10-1): one CSV file, content/composition/membres.csv, one line per
+# member and period of membership; its columns are declared as record keys are, `membres.py` reads them.
+SEXES = {"F": "Femmes", "M": "Hommes"}
+TRANCHES_AGE = {  # the census age classes
+    "15-29": "15 à 29 ans",
+    "30-44": "30 à 44 ans",
+    "45-59": "45 à 59 ans",
+    "60-74": "60 à 74 ans",
+    "75+": "75 ans ou plus",
+}
+FONCTIONS = {
+    "president": "Président",
+    "presidente": "Présidente",
+    "co-president": "Coprésident",
+    "co-presidente": "Coprésidente",
+    "vice-president": "Vice-président",
+    "vice-presidente": "Vice-présidente",
+    "membre": "Membre",
+}
+MEMBRES_COLUMNS: tuple[Field, ...] = (
+    Field("nom", TEXT, "Prénom et nom.", required=True),
+    Field("sexe", CHOICE, "F ou M (la règle de parité de la loi les compte).", required=True, choices=tuple(SEXES)),
+    Field("tranche_age", CHOICE, "Classe d'âge du recensement.", required=True, choices=tuple(TRANCHES_AGE)),
+    Field("college", TEXT, "Collège, parmi l'option « colleges » de mkdocs.yml quand elle est donnée.",
+          checked_against="colleges"),
+    Field("commune", TEXT, "Commune, parmi l'option « communes » de mkdocs.yml quand elle est donnée.",
+          checked_against="communes"),
+    Field("instances", LIST, "Identifiants de fiches de instances/, séparés par « ; ».",
+          item=Field("instances", REFERENCE, "Identifiant d'une instance.", target="instances")),
+    Field("fonction", CHOICE, "Fonction au conseil (membre par défaut).", choices=tuple(FONCTIONS), default="membre"),
+    Field("debut", DATE, "Date d'entrée au conseil.", required=True),
+    Field("fin", DATE, "Date de sortie du conseil ; vide tant que la personne est membre."),
+    Field("publication_nom", CHOICE, "oui seulement avec l'accord de la personne (non par défaut).",
+          choices=("oui", "non"), default="non"),
+)
 
 DEFAULT_DELAI_REPONSE_JOURS = 60

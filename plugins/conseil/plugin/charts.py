@@ -77,3 +77,73 @@ def chart_of_rates(rows: Iterable[tuple[str, float | None]], title: str, chart_i
     """Rates from 0 to 1 drawn on a 0–100 % scale; rows without a rate are left out."""
     bars = [Bar(label, round(rate * 100), f"{round(rate * 100)}\u00a0%") for label, rate in rows if rate is not None]
     return bar_chart(bars, title, chart_id, maximum=100)
+
+
+SECOND_COLOUR = "#a14a00"  # dark orange: 6:1 on white; hatched, so told apart from indigo by more than hue
+
+
+def chart_of_age_classes(tranches: Iterable, title: str, chart_id: str) -> Markup:
+    """Members' share of each age class beside the population's: two bars per class, on a percentage scale
+    that ends at the ten above the largest share.
+
+    `tranches` are `composition.TrancheAge`; a class whose population share is unknown gets one bar.
+    The population's bars are hatched, so that the two series differ without colour.
+    """
+    tranches = list(tranches)
+    with_population = any(t.population is not None for t in tranches)
+    pair = 2 * BAR_HEIGHT + 4 if with_population else BAR_HEIGHT
+    row_height = pair + 14
+    legend = 28 if with_population else 0
+    height = legend + row_height * len(tranches) + 10
+    top = max([t.share for t in tranches] + [t.population or 0 for t in tranches] + [0.01]) * 100
+    top = min(100, (int(top // 10) + 1) * 10)  # the next ten: bars use the width, the scale stays round
+    scale = (WIDTH - LABEL_WIDTH - VALUE_WIDTH) / top
+    words = []
+    for t in tranches:
+        part = f"{t.label} : {_pct(t.share)} des membres"
+        if t.population is not None:
+            part += f", {_pct(t.population)} de la population"
+        words.append(part)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="cdd-graphique" role="img" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" aria-labelledby="{chart_id}-titre {chart_id}-desc">',
+        f'<title id="{chart_id}-titre">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(" ; ".join(words) + ".")}</desc>',
+    ]
+    if with_population:
+        pattern = f"{chart_id}-hachures"
+        parts.append(
+            f'<defs><pattern id="{pattern}" width="6" height="6" patternUnits="userSpaceOnUse" '
+            f'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
+            f'<rect width="3" height="6" fill="{SECOND_COLOUR}"/></pattern></defs>'
+            f'<rect x="{LABEL_WIDTH}" y="6" width="14" height="14" fill="{BAR_COLOUR}"/>'
+            f'<text x="{LABEL_WIDTH + 20}" y="13" dominant-baseline="middle" font-size="14" '
+            f'fill="{TEXT_COLOUR}">Membres</text>'
+            f'<rect x="{LABEL_WIDTH + 120}" y="6" width="14" height="14" fill="url(#{pattern})" '
+            f'stroke="{SECOND_COLOUR}"/>'
+            f'<text x="{LABEL_WIDTH + 140}" y="13" dominant-baseline="middle" font-size="14" '
+            f'fill="{TEXT_COLOUR}">Population du territoire</text>')
+    for row, t in enumerate(tranches):
+        y = legend + 5 + row * row_height
+        parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + pair / 2}" text-anchor="end" dominant-baseline="middle" '
+                     f'font-size="14" fill="{TEXT_COLOUR}">{escape(_shorten(t.label))}</text>')
+        bars = [(t.share, BAR_COLOUR, "")]
+        if with_population:
+            bars.append((t.population, f"url(#{chart_id}-hachures)", f' stroke="{SECOND_COLOUR}"'))
+        for number, (value, fill, stroke) in enumerate(bars):
+            bar_y = y + number * (BAR_HEIGHT + 4)
+            if value is None:
+                text, length = "inconnue", 0.0
+            else:
+                text, length = _pct(value), round(value * 100 * scale, 1)
+            parts.append(f'<rect x="{LABEL_WIDTH}" y="{bar_y}" width="{length}" height="{BAR_HEIGHT}" '
+                         f'fill="{fill}"{stroke}/>'
+                         f'<text x="{LABEL_WIDTH + length + 6}" y="{bar_y + BAR_HEIGHT / 2}" '
+                         f'dominant-baseline="middle" font-size="14" fill="{TEXT_COLOUR}">{escape(text)}</text>')
+    parts.append(f'<line x1="{LABEL_WIDTH}" y1="{legend}" x2="{LABEL_WIDTH}" y2="{height}" stroke="{TEXT_COLOUR}"/>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _pct(share: float) -> str:
+    return f"{round(share * 100)}\u00a0%"

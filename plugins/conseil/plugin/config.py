@@ -33,3 +33,9 @@ class ConseilConfig(Config):
     date_reference = c.Optional(c.Type((str, date)))
     # Activity reports over several years (e.g. a mandate): [{titre, debut, fin, id?}], dates AAAA-MM-JJ.
     rapports = c.ListOfItems(c.SubConfig(PeriodeRapport), default=[])
+    # The composition (content/composition/membres.csv): when set, each member's `college` is one of these.
+    colleges = c.ListOfItems(c.Type(str), default=[])
+    # The territory's census shares by age class, in %: {15-29: 18.5, 30-44: 24.1, …}; shown beside the members'.
+    population_tranches_age = c.Type(dict, default={})
+    # Date of the next renewal of the members (AAAA-MM-JJ), shown on the composition page.
+    renouvellement = c.Optional(c.Type(date))

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
-from ..core import Corpus
+from ..core import Corpus, schema
 from ..core.calendar import AGENDA, calendar_files, event_path
 from ..core.feeds import FEEDS, feed_files
 from ..core.opendata import DATASETS, LIST_SEPARATOR, export_files
 from ..core.report import Period, Rapport, build_reports
-from .charts import chart_of_counts, chart_of_rates
+from .charts import chart_of_age_classes, chart_of_counts, chart_of_rates
 from .pages import Section, front_matter
 
 log = logging.getLogger("mkdocs.plugins.conseil")
@@ -111,5 +112,8 @@ def template_globals(nom: str) -> dict[str, Any]:
         "conseil_flux": [(feed.path, f"{nom} — {feed.titre}") for feed in FEEDS],
         "graphique_decompte": chart_of_counts,
         "graphique_taux": chart_of_rates,
+        "graphique_ages": chart_of_age_classes,
         "agenda_assemblee": event_path,
+        # `statut.en_retard`…: templates name the derived statuses as the schema declares them
+        "statut": SimpleNamespace(**{value.replace("-", "_"): value for value in schema.STATUTS}),
     }

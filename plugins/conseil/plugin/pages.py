@@ -24,18 +24,8 @@ class Section:
 
 
 SECTIONS = (
-    Section("assemblees/index.md", "Assemblées", "conseil/assemblees.html",
-            "Les assemblées, ateliers et réunions du conseil de développement : les prochaines, et la synthèse des "
-            "précédentes."),
-    Section("contributions/index.md", "Contributions", "conseil/contributions.html",
-            "Les avis, contributions, alertes et questions du conseil de développement, et l'état de la réponse des "
-            "élus à chacun."),
-    Section("reponses/index.md", "Réponses des élus", "conseil/reponses.html",
-            "Les réponses des élus aux textes du conseil de développement, recommandation par recommandation."),
-    Section("elus/index.md", "Élus", "conseil/elus.html",
-            "Les élus destinataires des textes du conseil de développement, et leurs chiffres de réponse."),
-    Section("themes/index.md", "Thèmes", "conseil/themes.html",
-            "Les thèmes de travail du conseil de développement : contributions, réunions et réponses."),
+    *(Section(f"{t.name}/index.md", t.section_title, f"conseil/{t.name}.html", t.index_description)
+      for t in schema.RECORD_TYPES.values()),
     Section("suivi/index.md", "Suivi des réponses", "conseil/suivi.html",
             "Le suivi des réponses des élus : textes en attente, en retard, taux de réponse et délais."),
 )

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from ..core import Corpus, Settings, SourceFile, load, render
 from ..core.loader import summary
 from ..core.rules import SettingsError
+from .composition import COMPOSITION, add_composition_page, member_list, withhold_member_list
 from .config import ConseilConfig
 from .meta import add_share_image, head_context, not_found_context
 from .outputs import PRINT_STYLESHEET, Outputs, add_outputs, template_globals
@@ -59,10 +60,12 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         if not self.config.enabled:
             return files
         self.corpus = self._load_records(files, config)
+        withhold_member_list(files)
         self._report_problems(self.corpus)
         self.site = build_site(self.corpus, self.config.nom, preview=self.preview)
         self.routes = replace_records(files, self.corpus, config, preview=self.preview)
         add_sections(files, config)
+        add_composition_page(files, config, self.corpus.graph.composition is not None)
         self.outputs = add_outputs(files, self.corpus, config, self.config)
         _release_sources(self.corpus)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
@@ -144,7 +147,13 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
                     _display_path(file.abs_src_path, cwd)
                 read = lambda p=file.abs_src_path: Path(p).read_bytes()  # noqa: E731
             sources.append(SourceFile(file.src_uri, display, read))
+        membres = member_list(files)
+        if membres is not None:
+            sources.append(SourceFile(membres.src_uri, docs_prefix + membres.src_uri,
+                                      lambda p=membres.abs_src_path: Path(p).read_bytes()))
         self.display_paths = {s.uri: s.display_path for s in sources}
+        if membres is not None:  # the preview shows the list's problems on the composition page
+            self.display_paths[COMPOSITION.uri] = self.display_paths.pop(membres.src_uri)
         return load(sources, self._settings(config))
 
     def _report_problems(self, corpus: Corpus) -> None:
@@ -186,6 +195,7 @@ def _release_sources(corpus: Corpus) -> None:
     for record in corpus.index.all():
         record.body = record.source.body = ""
         record.positions = {}
+    corpus.membres = None  # every member's name: the graph holds the public composition
 
 
 def _escapes_template(name: str | None) -> bool:
