@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from types import SimpleNamespace
 
-from conseil.core.composition import build_composition, notice, population_shares, public_register
+from conseil.core.composition import build_composition, notice, public_register
+from conseil.core.membres import population_shares
 from conseil.core.membres import Options, read_membres
 
 import pytest

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, make_dataclass
 from datetime import date
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 from . import schema
 from .diagnostics import Diagnostic, closest, guillemets
@@ -397,3 +397,32 @@ def check_duplicates(membres: list[Membre], path: str, name_cells: dict[int, _Ce
 
 def _overlap(a: Membre, b: Membre) -> bool:
     return (a.fin is None or a.fin > b.debut) and (b.fin is None or b.fin > a.debut)
+
+
+def population_shares(option: Mapping[Any, Any] | None) -> tuple[tuple[str, float], ...]:
+    """The option `population_tranches_age` checked: census age classes -> share in %, summing to about 100.
+
+    Raises ValueError with a French message naming the problem.
+    """
+    if not option:
+        return ()
+    if not isinstance(option, Mapping):
+        raise ValueError("population_tranches_age doit associer chaque classe d'âge à sa part en % "
+                         "(par exemple « 15-29: 18.5 »)")
+    shares = []
+    for key, value in option.items():
+        if str(key) not in TRANCHES_AGE:
+            raise ValueError(f"population_tranches_age : « {key} » n'est pas une classe d'âge "
+                             f"({', '.join(TRANCHES_AGE)})")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+            raise ValueError(f"population_tranches_age : la part de « {key} » doit être un nombre de 0 à 100 "
+                             f"(un pourcentage), pas « {value} »")
+        shares.append((str(key), float(value)))
+    missing = [t for t in TRANCHES_AGE if t not in dict(shares)]
+    if missing:
+        raise ValueError(f"population_tranches_age : il manque {', '.join(missing)}")
+    total = sum(v for _, v in shares)
+    if abs(total - 100) > 1:
+        raise ValueError(f"population_tranches_age : les parts font {total:g} %, pas 100 % "
+                         "(reprenez les chiffres du recensement)")
+    return tuple(sorted(shares, key=lambda item: list(TRANCHES_AGE).index(item[0])))

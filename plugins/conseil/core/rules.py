@@ -15,8 +15,8 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from . import grammaire, schema
 from .dates import reference_date
-from .composition import population_shares
 from .diagnostics import AVERTISSEMENT, Diagnostic, closest, guillemets
+from .membres import population_shares
 from .records import Assemblee, Contribution, Elu, Record, Reponse, split_recommandation
 
 
