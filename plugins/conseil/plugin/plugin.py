@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from ..core import Corpus, Settings, SourceFile, load, render
 from ..core.dates import reference_date
 from ..core.loader import summary
+from .admin import add_admin
 from .config import ConseilConfig
 from .outputs import PRINT_STYLESHEET, Outputs, add_outputs, template_globals
 from .pages import SECTIONS, add_sections, record_template, replace_records
@@ -63,6 +64,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.routes = replace_records(files, self.corpus, config, preview=self.preview)
         add_sections(files, config)
         self.outputs = add_outputs(files, self.corpus, config, self.config)
+        add_admin(files, config, self.config.cms, preview=self.preview)
         _release_sources(self.corpus)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
         files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "rapport.css")))

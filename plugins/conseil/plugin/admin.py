@@ -1,0 +1,57 @@
+"""Browser editing at /admin/: Decap CMS served from the site itself, configured from the model.
+
+Every file is a generated static file (no Markdown page): it is in no navigation, no sitemap and no
+search index. The CMS bundle comes from `node_modules/` (npm, pinned by package-lock.json), never a CDN.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from ..core.decap import Backend, config_yaml, decap_config
+
+ADMIN = "admin"
+PACKAGE = Path(__file__).resolve().parent.parent
+_ASSETS = PACKAGE / "assets" / "admin"
+_DECAP_DIST = "decap-cms/dist"  # the prebuilt bundle and the chunks it loads beside itself
+_YAML_DIST = "yaml/browser/dist"  # the YAML library of our front matter format, as ES modules
+
+
+def add_admin(files: Files, config: MkDocsConfig, options, *, preview: bool) -> None:
+    """/admin/index.html, config.yml, our format and the CMS bundle, when `cms.backend` is set."""
+    if not options.backend:
+        return
+    backend = Backend.from_options(dict(options))
+    if backend.name in ("github", "gitlab") and not backend.repo:
+        raise PluginError(f"conseil : cms.repo est obligatoire avec le backend « {backend.name} » "
+                          "(mkdocs.yml), par exemple « repo: organisation/site-conseil »")
+    modules = Path(config.config_file_path).parent / options.node_modules
+    decap_dist, yaml_dist = modules / _DECAP_DIST, modules / _YAML_DIST
+    if not (decap_dist / "decap-cms.js").is_file() or not (yaml_dist / "index.js").is_file():
+        raise PluginError(f"conseil : Decap CMS est introuvable dans {modules} ; lancez « make install » "
+                          "(ou « npm ci ») pour installer les paquets de package-lock.json, ou retirez cms.backend "
+                          "de mkdocs.yml")
+    content_dir = _relative(Path(config.docs_dir), Path(config.config_file_path).parent)
+    settings = decap_config(content_dir, backend, site_url=config.site_url or None,
+                            local_port=options.port_local if preview else None)
+    files.append(File.generated(config, f"{ADMIN}/config.yml", content=config_yaml(settings)))
+    for name in ("index.html", "manual-init.js", "conseil-cms.js"):
+        files.append(File.generated(config, f"{ADMIN}/{name}", abs_src_path=str(_ASSETS / name)))
+    bundle = [decap_dist / "decap-cms.js", decap_dist / "decap-cms.js.LICENSE.txt",
+              *sorted(decap_dist.glob("*.decap-cms.js")), *sorted(decap_dist.glob("*.wasm"))]
+    for path in bundle:
+        files.append(File.generated(config, f"{ADMIN}/{path.name}", abs_src_path=str(path)))
+    for path in sorted(yaml_dist.rglob("*.js")):
+        files.append(File.generated(config, f"{ADMIN}/yaml/{path.relative_to(yaml_dist).as_posix()}",
+                                    abs_src_path=str(path)))
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
