@@ -17,7 +17,6 @@ from .schema import Field, RecordType
 FORMAT = "conseil-frontmatter"  # registered by assets/admin/conseil-cms.js
 DATE_FORMAT = "YYYY-MM-DD"  # moment.js: the plain date the validator wants
 DATE_DISPLAY = "DD/MM/YYYY"
-TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 BACKENDS = ("github", "gitlab", "test-repo")
 DEFAULT_LOCAL_PORT = 8081
 MEDIA_FOLDER = "documents"  # under the content folder: `fichier: documents/avis.pdf`
@@ -79,8 +78,7 @@ def decap_config(content_dir: str = "content", backend: Backend | None = None, *
 
 
 def _collection(record_type: RecordType, content_dir: str) -> dict[str, Any]:
-    identifier = record_type.fields[0].key  # titre, nom: what names the record
-    dated = record_type.field("date") is not None  # the rule of scaffold.base_id
+    identifier = record_type.title_field.key
     return {
         "name": record_type.name,
         "label": record_type.label_plural.capitalize(),
@@ -90,10 +88,11 @@ def _collection(record_type: RecordType, content_dir: str) -> dict[str, Any]:
         "create": True,
         "extension": "md",
         "format": FORMAT,
-        "slug": "{{fields.date}}-{{slug}}" if dated else "{{slug}}",
+        # The name `conseil new` gives: 2025-03-12-mobilites-du-quotidien.md, claire-morel.md
+        "slug": "{{fields.date}}-{{slug}}" if record_type.dated else "{{slug}}",
         "identifier_field": identifier,
-        "summary": "{{fields.date}} — {{" + identifier + "}}" if dated else "{{" + identifier + "}}",
-        "sortable_fields": ["date", identifier] if dated else [identifier],
+        "summary": ("{{fields.date}} — " if record_type.dated else "") + "{{" + identifier + "}}",
+        "sortable_fields": (["date"] if record_type.dated else []) + [identifier],
         "preview_path": record_type.name + "/{{slug}}/",
         "editor": {"preview": False},  # the site's own preview (make edit) shows the real page
         "fields": [_field(f) for f in record_type.fields] + [_body(record_type)],
@@ -108,30 +107,37 @@ def _body(record_type: RecordType) -> dict[str, Any]:
 
 
 def _field(field: Field) -> dict[str, Any]:
+    """The widget: the kind's own, then what the field declares (references, items, choices, limits)."""
     out: dict[str, Any] = {"name": field.key, "label": field.key, "required": field.required}
     if field.description:
         out["hint"] = field.description
-    out.update(_WIDGETS[field.kind](field))
+    if field.references:
+        out.update(_relation(field.references, multiple=field.item is not None))
+    else:
+        out.update(_WIDGETS[field.kind](field))
+    if field.required and field.min_items:
+        out["min"] = field.min_items
     return out
 
 
 def _text(field: Field) -> dict[str, Any]:
-    if field.max_length is None:
-        return {"widget": "string"}
-    return {"widget": "text", "pattern": [f"^[\\s\\S]{{0,{field.max_length}}}$",
-                                          f"{field.max_length} caractères au plus."]}
+    out: dict[str, Any] = {"widget": "text" if field.multiline else "string"}
+    if field.max_length is not None:
+        out["pattern"] = [f"^[\\s\\S]{{0,{field.max_length}}}$", f"{field.max_length} caractères au plus."]
+    return out
 
 
 def _date(field: Field) -> dict[str, Any]:
     out: dict[str, Any] = {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_DISPLAY,
                            "time_format": False, "picker_utc": True}
     if not field.required:
-        out["default"] = ""  # else the widget fills in today
+        out["default"] = ""  # no date until one is chosen
     return out
 
 
 def _time(field: Field) -> dict[str, Any]:
-    return {"widget": "string", "pattern": [TIME_PATTERN, "Une heure HH:MM, par exemple 18:30."]}
+    # Written quoted by our format: YAML 1.1 would read 18:30 as a number.
+    return {"widget": "string", "pattern": [schema.TIME_PATTERN, "Une heure HH:MM, par exemple 18:30."]}
 
 
 def _integer(field: Field) -> dict[str, Any]:
@@ -142,36 +148,35 @@ def _integer(field: Field) -> dict[str, Any]:
 
 
 def _boolean(field: Field) -> dict[str, Any]:
-    return {"widget": "boolean"}
+    # A box ticked by default says what an absent key means (`reponse_attendue`); unticked needs no default.
+    return {"widget": "boolean", **({"default": True} if field.default is True else {})}
 
 
 def _choice(field: Field) -> dict[str, Any]:
     return {"widget": "select", "options": [{"label": schema.LABELS.get(v, v), "value": v} for v in field.choices]}
 
 
-def _reference(field: Field, *, multiple: bool = False) -> dict[str, Any]:
-    target = schema.RECORD_TYPES[field.target]
-    identifier = target.fields[0].key
-    return {"widget": "relation", "collection": target.name, "value_field": "{{slug}}",
-            "search_fields": [identifier],
-            "display_fields": [identifier], "multiple": multiple}
+def _relation(target_name: str, *, multiple: bool) -> dict[str, Any]:
+    target = schema.RECORD_TYPES[target_name]
+    shown = target.title_field.key
+    return {"widget": "relation", "collection": target.name, "value_field": "{{slug}}", "search_fields": [shown],
+            "display_fields": [shown], "multiple": multiple}
+
+
+def _reference(field: Field) -> dict[str, Any]:
+    return _relation(field.target, multiple=False)
 
 
 def _list(field: Field) -> dict[str, Any]:
     item = field.item
-    if item.kind == schema.REFERENCE:
-        out = _reference(item, multiple=True)
-        if field.required and field.min_items:
-            out["min"] = field.min_items
-        return out
-    out = {"widget": "list", "label_singular": item.description.rstrip(".").lower()}
-    if item.kind == schema.OBJECT:
+    # « Ajouter un engagement »: the item's description names one item, with its article.
+    label = item.description.rstrip(".")
+    out: dict[str, Any] = {"widget": "list", "label_singular": label[:1].lower() + label[1:]}
+    if item.fields:
         out["fields"] = [_field(f) for f in item.fields]
         out["summary"] = "{{fields." + item.fields[0].key + "}}"
     else:
         out["field"] = _field(item)
-    if field.required and field.min_items:
-        out["min"] = field.min_items
     return out
 
 
@@ -179,7 +184,8 @@ def _object(field: Field) -> dict[str, Any]:
     return {"widget": "object", "fields": [_field(f) for f in field.fields]}
 
 
-_WIDGETS: dict[str, Callable[[Field], dict[str, Any]]] = {
+# One widget per field kind.
+_WIDGETS: dict[schema.Kind, Callable[[Field], dict[str, Any]]] = {
     schema.TEXT: _text,
     schema.DATE: _date,
     schema.TIME: _time,

@@ -17,6 +17,7 @@ from ..core.decap import Backend, config_yaml, decap_config
 ADMIN = "admin"
 PACKAGE = Path(__file__).resolve().parent.parent
 _ASSETS = PACKAGE / "assets" / "admin"
+_REPOSITORY = PACKAGE.parent.parent  # plugins/conseil -> the repository with package.json
 _DECAP_DIST = "decap-cms/dist"  # the prebuilt bundle and the chunks it loads beside itself
 _YAML_DIST = "yaml/browser/dist"  # the YAML library of our front matter format, as ES modules
 
@@ -29,12 +30,8 @@ def add_admin(files: Files, config: MkDocsConfig, options, *, preview: bool) -> 
     if backend.name in ("github", "gitlab") and not backend.repo:
         raise PluginError(f"conseil : cms.repo est obligatoire avec le backend « {backend.name} » "
                           "(mkdocs.yml), par exemple « repo: organisation/site-conseil »")
-    modules = Path(config.config_file_path).parent / options.node_modules
+    modules = _node_modules(Path(config.config_file_path).parent, options.node_modules)
     decap_dist, yaml_dist = modules / _DECAP_DIST, modules / _YAML_DIST
-    if not (decap_dist / "decap-cms.js").is_file() or not (yaml_dist / "index.js").is_file():
-        raise PluginError(f"conseil : Decap CMS est introuvable dans {modules} ; lancez « make install » "
-                          "(ou « npm ci ») pour installer les paquets de package-lock.json, ou retirez cms.backend "
-                          "de mkdocs.yml")
     content_dir = _relative(Path(config.docs_dir), Path(config.config_file_path).parent)
     settings = decap_config(content_dir, backend, site_url=config.site_url or None,
                             local_port=options.port_local if preview else None)
@@ -48,6 +45,16 @@ def add_admin(files: Files, config: MkDocsConfig, options, *, preview: bool) -> 
     for path in sorted(yaml_dist.rglob("*.js")):
         files.append(File.generated(config, f"{ADMIN}/yaml/{path.relative_to(yaml_dist).as_posix()}",
                                     abs_src_path=str(path)))
+
+
+def _node_modules(site: Path, option: str | None) -> Path:
+    """The folder where npm installed the CMS: the option, else beside mkdocs.yml, else beside our package.json."""
+    candidates = [site / option] if option else [site / "node_modules", _REPOSITORY / "node_modules"]
+    for folder in candidates:
+        if (folder / _DECAP_DIST / "decap-cms.js").is_file() and (folder / _YAML_DIST / "index.js").is_file():
+            return folder
+    raise PluginError(f"conseil : Decap CMS est introuvable dans {candidates[0]} ; lancez « make install » (ou "
+                      "« npm ci ») pour installer les paquets de package-lock.json, ou retirez cms.backend de mkdocs.yml")
 
 
 def _relative(path: Path, root: Path) -> str:
