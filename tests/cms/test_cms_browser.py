@@ -143,6 +143,17 @@ def _publish(tab) -> None:
     tab.get_by_text("Publier maintenant").click()
 
 
+def _saved(path: Path, before: str | None = None) -> bool:
+    """The file is written in full (decap-server truncates, then writes): a whole header, the same text twice."""
+    def complete() -> str | None:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        return text if text.startswith("---\n") and text.count("---\n") >= 2 and text != before else None
+
+    first = complete()
+    time.sleep(0.2)
+    return first is not None and complete() == first
+
+
 def _front_matter_and_body(path: Path) -> tuple[dict, str]:
     text = path.read_text(encoding="utf-8")
     _, header, body = text.split("---\n", 2)
@@ -167,7 +178,7 @@ def test_a_contribution_created_in_the_form_passes_the_checks_and_is_served(cms,
     _publish(tab)
 
     record = editing.record("contributions", "2026-11-20-mobilites-a-velo-entre-les-villages")
-    _wait_for(record.exists, f"{record.name} écrite par le formulaire")
+    _wait_for(lambda: _saved(record), f"{record.name} écrite par le formulaire")
     header, body = _front_matter_and_body(record)
     assert header == {
         "titre": "Mobilités à vélo entre les villages",
@@ -205,7 +216,7 @@ def test_changing_one_commitment_keeps_every_other_key_and_the_body(cms, editing
     _choose(tab, "etat", "En cours", nth=1)
     _publish(tab)
 
-    _wait_for(lambda: record.read_text(encoding="utf-8") != before_text, "la réponse enregistrée")
+    _wait_for(lambda: _saved(record, before_text), "la réponse enregistrée")
     after_header, after_body = _front_matter_and_body(record)
     expected = json.loads(json.dumps(before_header, default=str))
     expected["engagements"][1]["etat"] = "en-cours"
