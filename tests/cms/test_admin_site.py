@@ -23,6 +23,8 @@ def test_the_admin_page_loads_only_files_of_the_site(demo_site: Path):
     assert sources == ["manual-init.js", "decap-cms.js", "conseil-cms.js"]
     assert not re.search(r"<script>(?!</script>)", page)  # no inline script: the page's policy forbids them
     assert "script-src 'self'" in page
+    assert '<link rel="icon" href="../assets/images/favicon.png">' in page and \
+        (demo_site / "assets" / "images" / "favicon.png").is_file()  # the site's icon: no request left unanswered
     bundle = (demo_site / "admin" / "decap-cms.js").read_text(encoding="utf-8")
     assert _pinned("decap-cms") in bundle  # the version of package-lock.json, not a CDN's latest
     assert (demo_site / "admin" / "yaml" / "index.js").is_file()

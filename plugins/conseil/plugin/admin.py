@@ -36,7 +36,11 @@ def add_admin(files: Files, config: MkDocsConfig, options, *, preview: bool) -> 
     settings = decap_config(content_dir, backend, site_url=config.site_url or None,
                             local_port=options.port_local if preview else None)
     files.append(File.generated(config, f"{ADMIN}/config.yml", content=config_yaml(settings)))
-    for name in ("index.html", "manual-init.js", "conseil-cms.js"):
+    favicon = config.theme.get("favicon")  # the site's own, else none (no request for /favicon.ico)
+    page = (_ASSETS / "index.html").read_text(encoding="utf-8")
+    files.append(File.generated(config, f"{ADMIN}/index.html",
+                                content=page.replace("{favicon}", f"../{favicon}" if favicon else "data:,")))
+    for name in ("manual-init.js", "conseil-cms.js"):
         files.append(File.generated(config, f"{ADMIN}/{name}", abs_src_path=str(_ASSETS / name)))
     bundle = [decap_dist / "decap-cms.js", decap_dist / "decap-cms.js.LICENSE.txt",
               *sorted(decap_dist.glob("*.decap-cms.js")), *sorted(decap_dist.glob("*.wasm"))]
