@@ -113,8 +113,10 @@ def _field(field: Field) -> dict[str, Any]:
         out["hint"] = field.description
     if field.references:
         out.update(_relation(field.references, multiple=field.item is not None))
-    else:
+    elif field.kind in _WIDGETS:
         out.update(_WIDGETS[field.kind](field))
+    else:  # a kind added to the model needs its widget here: say so rather than guess one
+        raise ValueError(f"core/decap.py : aucun widget Decap pour la sorte de champ « {field.kind} » ({field.key})")
     if field.required and field.min_items:
         out["min"] = field.min_items
     return out
