@@ -9,7 +9,12 @@ ENGINE ?= mkdocs
 # Our commands run MkDocs quietly: editors see our messages, not Material's banners.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install install-dev serve build check test bench clean
+# Browser editing (Decap CMS, decap-server): npm packages pinned by package-lock.json, never a CDN.
+NODE_MODULES := node_modules/.installed
+DECAP_PORT   ?= 8081
+export DECAP_PORT
+
+.PHONY: install install-dev install-cms serve edit build check test bench clean
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,9 +26,16 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.runtime
+$(NODE_MODULES): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm est introuvable : installez Node.js 20 (paquets Debian nodejs et npm)." >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
-install-dev: $(VENV)/.dev
+install: $(VENV)/.runtime install-cms
+
+install-cms: $(NODE_MODULES)
+
+install-dev: $(VENV)/.dev install-cms
 	bash scripts/install-system-deps.sh
 
 ## Build the site strictly, then serve it with live reload on http://$(HOST).
@@ -31,6 +43,13 @@ install-dev: $(VENV)/.dev
 serve: install
 	@$(BIN)/$(ENGINE) build --strict --quiet || echo "==> Le site publié ne se construirait pas : corrigez les erreurs ci-dessus (l'aperçu les montre aussi sur les pages)."
 	$(BIN)/$(ENGINE) serve --dev-addr $(HOST)
+
+## Edit the demo from a browser at http://$(HOST)/admin/: decap-server writes into content/, the preview reloads
+edit: install
+	@echo "==> Formulaires : http://$(HOST)/admin/ — aperçu : http://$(HOST)/ (Ctrl+C arrête les deux)"
+	@PORT=$(DECAP_PORT) BIND_HOST=127.0.0.1 node_modules/.bin/decap-server & server=$$!; \
+	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
 ## Check every record without building the site (same rules and messages as the build)
 check: install

@@ -62,6 +62,7 @@ class Project:
     content_dir: Path
     config_file: Path | None
     options: dict[str, Any]  # the `conseil` plugin entry of mkdocs.yml
+    site_url: str | None = None
 
     def settings(self) -> Settings:
         """The Settings the plugin builds from the same options."""
@@ -95,7 +96,7 @@ def from_config(config_file: Path) -> Project:
     config = read_config(config_file)
     root = config_file.parent
     content_dir = root / str(config.get("docs_dir") or "docs")
-    return Project(root, content_dir, config_file, plugin_options(config))
+    return Project(root, content_dir, config_file, plugin_options(config), config.get("site_url") or None)
 
 
 def find_config(start: Path) -> Path | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..core.decap import Backend, config_yaml, decap_config
 from ..core.editor import frontmatter_config, vscode_extensions, vscode_settings
 from ..core.jsonschema import all_schemas
 from .console import make_console
@@ -16,13 +17,16 @@ from .project import ProjectError, discover
 SCHEMAS_DIR = "schemas"
 
 
-def generated_files(root: Path, content_dir: Path, schemas_dir: str = SCHEMAS_DIR) -> dict[Path, str]:
-    """Every file `conseil schema` writes, with its text: the model is their only source."""
+def generated_files(root: Path, content_dir: Path, schemas_dir: str = SCHEMAS_DIR,
+                    cms: dict | None = None, site_url: str | None = None) -> dict[Path, str]:
+    """Every file `conseil schema` writes, with its text: the model (and mkdocs.yml's `cms:`) is their only source."""
     content = _relative(content_dir, root)
     files = {root / schemas_dir / name: _dump(data) for name, data in all_schemas().items()}
     files[root / "frontmatter.json"] = _dump(frontmatter_config(content))
     files[root / ".vscode" / "settings.json"] = _dump(vscode_settings(schemas_dir, content))
     files[root / ".vscode" / "extensions.json"] = _dump(vscode_extensions())
+    files[root / "admin" / "config.yml"] = config_yaml(decap_config(content, Backend.from_options(cms),
+                                                                    site_url=site_url))
     return files
 
 
@@ -47,7 +51,8 @@ def schema(check_only: bool, config_file: Path | None) -> None:
 
     schemas/<type>.schema.json : un schéma JSON (Draft 2020-12) par type de fiche ;
     frontmatter.json : les types de contenu de Front Matter CMS (champs, choix, liens entre fiches) ;
-    .vscode/settings.json et extensions.json : les réglages de VS Code qui s'en servent.
+    .vscode/settings.json et extensions.json : les réglages de VS Code qui s'en servent ;
+    admin/config.yml : les formulaires de Decap CMS (édition dans le navigateur, /admin/).
     """
     try:
         project = discover(config_file)
@@ -55,7 +60,9 @@ def schema(check_only: bool, config_file: Path | None) -> None:
         raise click.UsageError(str(error)) from None
     console = make_console()
     stale = []
-    for path, text in generated_files(project.root, project.content_dir).items():
+    files = generated_files(project.root, project.content_dir, cms=project.options.get("cms"),
+                            site_url=project.site_url)
+    for path, text in files.items():
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         shown = _relative(path, Path.cwd())
         if current == text:

@@ -7,7 +7,7 @@ from datetime import date
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from ..core import schema
+from ..core import decap, schema
 
 
 class PeriodeRapport(Config):
@@ -18,6 +18,24 @@ class PeriodeRapport(Config):
     titre = c.Type(str)
     debut = c.Type(date)
     fin = c.Type(date)
+
+
+class EditionNavigateur(Config):
+    """Browser editing (Decap CMS) at /admin/: where it commits. Absent `backend`: no /admin/."""
+
+    backend = c.Optional(c.Choice(decap.BACKENDS))
+    repo = c.Optional(c.Type(str))  # owner/name on GitHub, group/project on GitLab
+    branch = c.Type(str, default="main")
+    # Each record saved from the browser opens a pull (merge) request instead of committing to `branch`.
+    editorial_workflow = c.Type(bool, default=False)
+    base_url = c.Optional(c.Type(str))  # GitHub: the OAuth proxy's address
+    app_id = c.Optional(c.Type(str))  # GitLab: the OAuth application id (PKCE)
+    api_root = c.Optional(c.Type(str))  # self-hosted GitLab: https://gitlab.example.org/api/v4
+    # `mkdocs serve` (make edit): the CMS edits the working copy through decap-server on this port.
+    port_local = c.Type(int, default=decap.DEFAULT_LOCAL_PORT)
+    # Where `npm ci` installed decap-cms and yaml, relative to mkdocs.yml. Default: node_modules/ beside
+    # mkdocs.yml, else beside the package.json of this repository (a site built from a copy of the demo).
+    node_modules = c.Optional(c.Type(str))
 
 
 class ConseilConfig(Config):
@@ -39,3 +57,5 @@ class ConseilConfig(Config):
     population_tranches_age = c.Type(dict, default={})
     # Date of the next renewal of the members (AAAA-MM-JJ), shown on the composition page.
     renouvellement = c.Optional(c.Type(date))
+    # Browser editing at /admin/ (Decap CMS), out of the navigation, the sitemap and the search index.
+    cms = c.SubConfig(EditionNavigateur)

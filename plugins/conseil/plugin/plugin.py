@@ -18,6 +18,7 @@ from ..core import Corpus, Settings, SourceFile, load, render
 from ..core.loader import summary
 from ..core.rules import SettingsError
 from .composition import COMPOSITION, add_composition_page, member_list, withhold_member_list
+from .admin import add_admin
 from .config import ConseilConfig
 from .meta import add_share_image, head_context, not_found_context
 from .outputs import PRINT_STYLESHEET, Outputs, add_outputs, template_globals
@@ -67,6 +68,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         add_sections(files, config)
         add_composition_page(files, config, self.corpus.graph.composition is not None)
         self.outputs = add_outputs(files, self.corpus, config, self.config)
+        add_admin(files, config, self.config.cms, preview=self.preview)
         _release_sources(self.corpus)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
         files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "rapport.css")))
