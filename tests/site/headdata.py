@@ -5,6 +5,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
+from tests.site.sitefiles import site_pages
+
 
 class _HeadData(HTMLParser):
     def __init__(self) -> None:
@@ -41,4 +43,4 @@ def head_data(html: str) -> tuple[list[tuple[str, str]], list[str]]:
 def site_head_data(site: Path) -> dict[str, tuple[list[tuple[str, str]], list[str]]]:
     """head_data of every HTML page of a built site, by path."""
     return {p.relative_to(site).as_posix(): head_data(p.read_text(encoding="utf-8"))
-            for p in sorted(site.rglob("*.html"))}
+            for p in site_pages(site)}

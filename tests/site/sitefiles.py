@@ -21,6 +21,15 @@ def file_text(path: Path) -> str:
     return data.decode("utf-8", errors="backslashreplace")
 
 
+EDITOR_APP = "admin/"  # the browser editor (Decap CMS): an application served with the site, not a page of it
+
+
+def site_pages(site: Path) -> list[Path]:
+    """Every HTML page of the public site, sorted; the editor's application is left out (it has no site chrome,
+    no sharing data and is never indexed), while link and HTML checks still read it."""
+    return [p for p in sorted(site.rglob("*.html")) if not p.relative_to(site).as_posix().startswith(EDITOR_APP)]
+
+
 def digests(root: Path) -> dict[str, str]:
     """Every file under `root` (relative path) -> sha256 of its bytes."""
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

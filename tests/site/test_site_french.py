@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.site.sitefiles import site_pages
+
 _VOWEL_START = "aeiouàâäéèêëîïôöùûüœæ"
 # The aspirated-h words of the demo and of a council's vocabulary: « la hausse » is right, « la habitat » is not.
 _H_ASPIRE = ("hache", "haie", "haine", "hall", "halle", "halte", "hameau", "handicap", "hangar", "harcèlement",
@@ -74,7 +76,7 @@ def test_the_scan_lets_correct_french_and_markup_pass(text):
 
 
 def test_no_page_of_the_demo_has_an_article_error(demo_site: Path):
-    pages = sorted(demo_site.rglob("*.html"))
+    pages = site_pages(demo_site)
     assert len(pages) > 90  # every page, not a sample
     mistakes = [f"{p.relative_to(demo_site)} : « {m} »" for p in pages
                 for m in french_mistakes(visible_text(p.read_text(encoding="utf-8")))]

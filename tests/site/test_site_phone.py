@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.site.browsing import VIEWPORTS, browser, settle, site_url  # noqa: F401 - fixtures
+from tests.site.sitefiles import site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +32,7 @@ OVERFLOW = """() => {
 
 
 def built_pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    return [p.relative_to(site).as_posix() for p in site_pages(site)]
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from conseil.core import schema
 from tests.conftest import REPO, mkdocs_build
 from tests.site.headdata import head_data, site_head_data
 
@@ -67,6 +68,8 @@ EVENT_SCHEMA = {
     },
 }
 
+RECORD_PAGE = re.compile(rf"({'|'.join(schema.RECORD_TYPES)})/[^/]+/index\.html$")  # a record's own page
+
 
 @pytest.fixture(scope="module")
 def heads(demo_site: Path):
@@ -97,8 +100,7 @@ def test_addresses_are_absolute_and_values_are_the_site_s(heads):
         assert tags["og:image"] == tags["twitter:image"] == SITE_URL + "assets/conseil/partage.png"
         assert tags["twitter:card"] == "summary_large_image"
         assert tags["twitter:title"] == tags["og:title"] and tags["twitter:description"] == tags["og:description"]
-        expected_type = "article" if re.match(r"(assemblees|contributions|reponses|elus|themes)/[^/]+/index\.html$",
-                                              path) else "website"
+        expected_type = "article" if RECORD_PAGE.match(path) else "website"
         assert tags["og:type"] == expected_type, path
 
 
