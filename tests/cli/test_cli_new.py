@@ -54,8 +54,7 @@ def test_every_key_is_there_required_ones_filled(demo_copy: Path, record_type):
             assert f"# {field.key}:" in text or field.key in values, field.key
         assert f"# {field.key} (" in text, field.key  # each key explained by a comment
         assert field.description in text
-    title_key = "nom" if record_type.name == "elus" else "titre"
-    assert values[title_key] == "Un titre : avec « guillemets »"
+    assert values[record_type.title_field.key] == "Un titre : avec « guillemets »"
     if record_type.field("date") is not None:
         assert str(values["date"]) == TODAY
 

@@ -114,7 +114,7 @@ def test_every_column_has_a_json_type_and_a_french_description():
 def test_the_dictionary_states_types_in_french():
     contributions = next(d for d in DATASETS if d.name == "contributions")
     columns = {c.name: c for c in contributions.columns}
-    assert columns["date"].type_label == "date AAAA-MM-JJ"
+    assert columns["date"].type_label == "date AAAA-MM-JJ, ou AAAA-MM, AAAA, AAAA/AAAA quand le jour n'est pas connu"
     assert columns["echeance_reponse"].type_label == "date AAAA-MM-JJ, peut être vide"
     assert columns["themes"].type_label == "liste d'identifiants"
     assert columns["reponse_attendue"].type_label == "booléen (true ou false)"

@@ -15,7 +15,7 @@ EXPECTED = [
     "content/assemblees/2025-03-12-assemblee.md:3:7: erreur [date-invalide] date",
     "content/assemblees/2025-03-12-assemblee.md:5:14: erreur [heure-non-citee] heure_debut",
     "content/contributions/2025-04-02-mobilites.md:5:10: erreur [choix-invalide] origine",
-    "content/contributions/2025-04-02-mobilites.md:6:17: erreur [ref-inconnue] destinataires : aucun élu « claire-moreau »",
+    "content/contributions/2025-04-02-mobilites.md:6:17: erreur [ref-inconnue] destinataires : aucun élu ni organe « claire-moreau »",
     "content/contributions/2025-04-02-mobilites.md:8:1: erreur [cle-inconnue] resumé",
     "content/contributions/vide.md:1:1: erreur [fichier-vide]",
     "content/reponses/2025-05-02-reponse.md:7:1: erreur [cle-dupliquee] position",
@@ -56,5 +56,5 @@ def test_each_message_quotes_the_line_and_says_how_to_fix_it(broken: Path, tmp_p
     output = mkdocs_build(broken / "mkdocs.yml", tmp_path / "site").stderr
     block = output.split("[ref-inconnue]", 1)[1].split("ERROR", 1)[0]
     assert "  6 | destinataires: [claire-moreau]" in block
-    assert "^^^^^^^^^^^^^ aucun élu « claire-moreau »" in block
+    assert "^^^^^^^^^^^^^ aucun élu ni organe « claire-moreau »" in block
     assert "aide : vouliez-vous dire « claire-morel » ? (content/elus/claire-morel.md)" in block

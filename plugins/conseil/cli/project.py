@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +75,18 @@ class Project:
             delai_reponse_jours=int(self.options.get("delai_reponse_jours", schema.DEFAULT_DELAI_REPONSE_JOURS)),
             communes=tuple(self.options.get("communes") or ()),
             content_dir=self.content_dir.resolve(),
+            suivi_depuis=self._suivi_depuis(),
         )
+
+    def _suivi_depuis(self) -> date | None:
+        value = self.options.get("suivi_depuis")
+        if value is None or isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise ProjectError(f"suivi_depuis « {value} » n'est pas une date AAAA-MM-JJ "
+                               f"({self.config_file or 'mkdocs.yml'})") from None
 
 
 def read_config(config_file: Path) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import Iterable
 
 from . import schema
@@ -55,7 +56,7 @@ def follow_up(graph: Graph) -> Suivi:
         chiffres=tally(contributions),
         en_retard=sorted((c for c in contributions if c.statut == schema.EN_RETARD),
                          key=lambda c: (-c.retard_jours, c.id)),
-        en_attente=sorted((c for c in contributions if c.statut == schema.EN_ATTENTE), key=lambda c: (c.echeance, c.id)),
+        en_attente=sorted((c for c in contributions if c.statut == schema.EN_ATTENTE), key=by_deadline),
         repondues_hors_delai=[c for c in contributions if c.repondue_dans_les_delais is False],
         reponses_par_position=breakdown((r.position for r in graph.reponses), schema.POSITIONS),
         recommandations_par_position=breakdown((r.position for r in recommandations),
@@ -89,3 +90,8 @@ def key_figures(graph: Graph) -> ChiffresCles:
         taux_reponse=chiffres.taux_reponse,
         en_retard=chiffres.en_retard,
     )
+
+
+def by_deadline(contribution: ContributionNode) -> tuple:
+    """Nearest deadline first; a contribution known by its month or year has none, and comes last."""
+    return (contribution.echeance or date.max, contribution.id)

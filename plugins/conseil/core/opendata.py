@@ -32,11 +32,12 @@ class Column:
     nullable: bool = False
     format: str | None = None  # "date", "uri"
     choices: tuple[str, ...] = ()
+    notation: str | None = None  # how its values are written, when the type does not say it (approximate dates)
 
     @property
     def type_label(self) -> str:
         """The type as the data dictionary states it, in French."""
-        label = TYPE_LABELS.get(self.format or self.type, TYPE_LABELS[self.type])
+        label = self.notation or TYPE_LABELS.get(self.format or self.type, TYPE_LABELS[self.type])
         return f"{label}, peut être vide" if self.nullable else label
 
 
@@ -106,7 +107,7 @@ def _declared(record_type: schema.RecordType | schema.Field, key: str, value: Ca
         description = f"{description.rstrip('.')} ({spec.kind.column_hint})."
     column = {"name": key, "type": spec.kind.column, "description": description,
               "value": value or _field(spec.name), "nullable": spec.nullable, "format": spec.kind.column_format,
-              "choices": spec.choices}
+              "choices": spec.choices, "notation": spec.kind.column_notation}
     column.update(overrides)
     return Column(**column)
 

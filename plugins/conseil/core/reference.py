@@ -74,8 +74,8 @@ def content_model_reference() -> str:
                 f"Corps de la fiche : {record_type.body}", "",
                 "| clé | obligatoire | type | signification |", "|---|---|---|---|"]
         for field in record_type.fields:
-            required = "oui" if field.required else f"oui, sauf `{field.required_unless}`" if field.required_unless \
-                else "non"
+            required = "oui" if field.required else \
+                f"oui, sauf `{field.unless_text(record_type.by_key)}`" if field.required_unless else "non"
             out.append(f"| `{field.key}` | {required} | {_kind(field)} | {field.description} |")
             out += _object_rows(field)
         out.append("")

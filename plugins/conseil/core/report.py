@@ -13,7 +13,7 @@ from typing import Iterable
 
 from . import schema
 from .dates import date_fr
-from .figures import Count, breakdown
+from .figures import Count, by_deadline, breakdown
 from .graph import AssembleeNode, ContributionNode, EluNode, EngagementNode, Graph, ReponseNode, Tally, ThemeNode, \
     tally
 
@@ -163,7 +163,7 @@ def build_report(graph: Graph, period: Period, *, compare: bool = True) -> Rappo
         contributions_par_origine=breakdown((c.origine for c in contributions), schema.ORIGINES),
         contributions_par_theme=breakdown((t.id for c in contributions for t in c.themes), themes_labels),
         chiffres=tally(contributions),
-        en_attente=sorted((c for c in contributions if c.statut == schema.EN_ATTENTE), key=lambda c: (c.echeance, c.id)),
+        en_attente=sorted((c for c in contributions if c.statut == schema.EN_ATTENTE), key=by_deadline),
         en_retard=sorted((c for c in contributions if c.statut == schema.EN_RETARD), key=lambda c: (-c.retard_jours, c.id)),
         reponses=reponses,
         reponses_par_position=breakdown((r.position for r in reponses), schema.POSITIONS),

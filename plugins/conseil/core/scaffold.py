@@ -84,7 +84,7 @@ def _comment_lines(field: Field, picker: _Picker, *, required: bool) -> list[str
     if allowed:  # the list the rule checks against (`commune-inconnue`)
         out.append(f"#   {field.checked_against} permises : " + ", ".join(allowed))
     if field.choices:
-        out.append("#   valeurs permises : " + ", ".join(f"{v} ({schema.LABELS.get(v, v)})" for v in field.choices))
+        out.append("#   valeurs permises : " + ", ".join(f"{v} ({field.label_of(v)})" for v in field.choices))
     target = field.references
     if target:
         existing = picker.ids(target)

@@ -118,7 +118,8 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
             raise PluginError(f"conseil : date_reference « {self.config.date_reference} » n'est pas une date "
                               "AAAA-MM-JJ (mkdocs.yml)")
         return Settings(build_date=today, delai_reponse_jours=self.config.delai_reponse_jours,
-                        communes=tuple(self.config.communes), content_dir=Path(config.docs_dir))
+                        communes=tuple(self.config.communes), content_dir=Path(config.docs_dir),
+                        suivi_depuis=self.config.suivi_depuis)
 
     def _load_records(self, files: Files, config: MkDocsConfig) -> Corpus:
         cwd = Path.cwd()

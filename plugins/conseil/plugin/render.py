@@ -16,7 +16,7 @@ from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import url_filter
 
 from ..core import Corpus, schema
-from ..core.dates import date_fr, month_fr
+from ..core.dates import date_fr, is_approximate, month_fr, of_date_fr, on_date_fr, since_fr, until_fr
 from ..core.figures import ChiffresCles, Suivi, follow_up, key_figures
 from ..core.graph import Graph
 
@@ -100,9 +100,6 @@ def badge(value: str, kind: str) -> Markup:
     return Markup(f'<span class="cdd-badge cdd-{kind} cdd-{kind}--{value}">{text}</span>')
 
 
-def time_tag(value: date, longue: bool = False) -> Markup:
-    """`date | balise_date`: `<time datetime="2025-03-12">12 mars 2025</time>`; with the weekday if `longue`."""
-    return Markup(f'<time datetime="{value.isoformat()}">{_escaped(date_fr(value, with_weekday=longue))}</time>')
 
 
 @pass_context
@@ -130,7 +127,39 @@ def links(context, nodes: Any, vide: str = "—") -> Markup:
     return Markup(", ".join([link(context, node) for node in nodes])) if nodes else escape(vide)
 
 
+def label_of(value: str | None, record_type: str, key: str) -> str:
+    """`o.type_organe | libelle_de("organes", "type")`: the label a field declares for its value."""
+    return schema.RECORD_TYPES[record_type].field(key).label_of(value or "")
+
+
+EVENEMENTS = {  # what each step of a timeline is, for the dossier's
+    "etape": "étape de la procédure",
+    "assemblee": "réunion",
+    "contribution": "contribution",
+    "reponse": "réponse",
+    "intervention": "intervention (pas une réponse)",
+}
+
+
+def time_tag(value: date, longue: bool = False) -> Markup:
+    """`date | balise_date`: `<time datetime="2025-03-12">12 mars 2025</time>`; with the weekday if `longue`.
+
+    A date known by its year or month keeps it (`<time datetime="2016">2016</time>`); an interval, which
+    HTML cannot say in `datetime`, is plain text.
+    """
+    text = _escaped(date_fr(value, with_weekday=longue))
+    if is_approximate(value) and value.is_interval:
+        return Markup(f'<span class="cdd-date">{text}</span>')
+    return Markup(f'<time datetime="{value.isoformat()}">{text}</time>')
+
+
 FILTERS = {
+    "libelle_de": label_of,
+    "le_jour": on_date_fr,
+    "le_jour_de": of_date_fr,
+    "depuis": since_fr,
+    "jusqu_a": until_fr,
+    "libelle_evenement": lambda kind: EVENEMENTS.get(kind, kind),
     "badge": badge,
     "balise_date": time_tag,
     "lien": link,
