@@ -39,7 +39,7 @@ def summarise(rapport) -> dict:
     t = rapport.chiffres
     return {
         "assemblees": len(rapport.assemblees),
-        "participants": rapport.participants,
+        "participants": rapport.participants.total,
         "assemblees_par_type": nonzero(rapport.assemblees_par_type),
         "contributions": len(rapport.contributions),
         "contributions_par_nature": nonzero(rapport.contributions_par_nature),
@@ -110,7 +110,7 @@ def test_a_period_of_days_is_compared_with_as_many_days_before():
 
 def test_a_period_without_records_has_zero_figures_and_no_rate(graph):
     rapport = build_report(graph, year_period(2019))
-    assert (len(rapport.assemblees), rapport.participants, len(rapport.contributions)) == (0, 0, 0)
+    assert (len(rapport.assemblees), rapport.participants.total, len(rapport.contributions)) == (0, 0, 0)
     assert rapport.chiffres.taux_reponse is None and rapport.chiffres.delai_median is None
     assert all(c.count == 0 and c.share == 0 for c in rapport.contributions_par_nature)
 

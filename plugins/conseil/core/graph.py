@@ -440,6 +440,11 @@ class Graph:
         return self.by_key.get(f"{record_type}/{record_id}")
 
     @property
+    def reponses_officielles(self) -> list[ReponseNode]:
+        """The answers that count as the collectivité's, newest first: interventions left out."""
+        return [r for r in self.reponses if not r.intervention]
+
+    @property
     def engagements(self) -> list[EngagementNode]:
         return [e for r in self.reponses for e in r.engagements]
 

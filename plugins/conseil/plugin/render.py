@@ -77,6 +77,13 @@ def number(value: int | None) -> str:
     return "—" if value is None else f"{value:,}".replace(",", "\u202f")
 
 
+def attendance(value: Any) -> str:
+    """A total of attendance as sure as it is: `638`, `environ 640`, `au moins 150` (non-breaking spaces)."""
+    text = number(int(value))
+    mention = getattr(value, "mention", None)
+    return f"{mention}\u00a0{text}" if mention else text
+
+
 def label(value: str | None) -> str:
     return schema.LABELS.get(value or "", value or "")
 
@@ -171,6 +178,7 @@ FILTERS = {
     "jours": days,
     "libelle": label,
     "nombre": number,
+    "effectif": attendance,
 }
 
 # Markdown's output, minus anything that runs code: the body is written by people, shown to everyone.
