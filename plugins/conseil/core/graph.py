@@ -62,6 +62,11 @@ class AssembleeNode(Node):
     contributions: list[ContributionNode] = field(default_factory=list)
     reponses: list[ReponseNode] = field(default_factory=list)  # given or voted in this meeting (`seance`)
 
+    @property
+    def dans_l_agenda(self) -> bool:
+        """Whether calendars hold it: a meeting known only by its month or year has no day to put there."""
+        return not is_approximate(self.date) and not (self.date_fin and is_approximate(self.date_fin))
+
 
 @dataclass(eq=False, repr=False)
 class OrganeNode(Node):
