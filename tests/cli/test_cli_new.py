@@ -31,6 +31,8 @@ def header(path: Path) -> dict:
     ("assemblée", f"content/assemblees/{TODAY}-mobilites-du-quotidien.md"),
     ("élu", "content/elus/mobilites-du-quotidien.md"),
     ("Thème", "content/themes/mobilites-du-quotidien.md"),
+    ("organe", "content/organes/mobilites-du-quotidien.md"),
+    ("dossiers", "content/dossiers/mobilites-du-quotidien.md"),
 ])
 def test_new_record_is_named_from_date_and_title_and_passes_check(demo_copy: Path, type_name: str, expected: str):
     result = run_conseil("new", type_name, "Mobilités du quotidien", cwd=demo_copy)

@@ -130,3 +130,19 @@ def test_no_entry_is_dated_after_the_build(demo_site):
     announced = next(e for e in parsed.entries if e.id.endswith("/2027-02-04-atelier-mobilites-rurales/"))
     assert announced.published.startswith("2026-11-23")  # announced, not yet held
     assert parsed.feed.updated.startswith("2026-11-23")
+
+
+def test_a_meeting_over_several_days_ends_on_its_last_day(demo_site):
+    event = read_calendar(demo_site, "assemblees/2025-10-08-rencontres-nationales-conseils-developpement.ics") \
+        .walk("VEVENT")[0]
+    assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (date(2025, 10, 8), date(2025, 10, 11))
+
+
+def test_a_meeting_known_by_its_year_is_in_no_calendar():
+    from conseil.core.calendar import calendar_files
+    from tests.core.helpers import ASSEMBLEE, corpus
+    graph = corpus({"assemblees/archive": ASSEMBLEE.replace("2025-03-12", "2016"),
+                    "assemblees/jour": ASSEMBLEE}).graph
+    files = calendar_files(graph, nom="Conseil", site_url="https://example.org/")
+    assert sorted(files) == ["assemblees/agenda.ics", "assemblees/jour.ics"]
+    assert "archive" not in files["assemblees/agenda.ics"]

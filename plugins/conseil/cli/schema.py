@@ -10,10 +10,12 @@ import click
 
 from ..core.editor import frontmatter_config, vscode_extensions, vscode_settings
 from ..core.jsonschema import all_schemas
+from ..core.reference import content_model_reference
 from .console import make_console
 from .project import ProjectError, discover
 
 SCHEMAS_DIR = "schemas"
+REFERENCE = Path("docs") / "modele-de-contenu.md"  # the model's reference, for the people who write records
 
 
 def generated_files(root: Path, content_dir: Path, schemas_dir: str = SCHEMAS_DIR) -> dict[Path, str]:
@@ -23,6 +25,7 @@ def generated_files(root: Path, content_dir: Path, schemas_dir: str = SCHEMAS_DI
     files[root / "frontmatter.json"] = _dump(frontmatter_config(content))
     files[root / ".vscode" / "settings.json"] = _dump(vscode_settings(schemas_dir, content))
     files[root / ".vscode" / "extensions.json"] = _dump(vscode_extensions())
+    files[root / REFERENCE] = content_model_reference()
     return files
 
 
@@ -47,7 +50,8 @@ def schema(check_only: bool, config_file: Path | None) -> None:
 
     schemas/<type>.schema.json : un schéma JSON (Draft 2020-12) par type de fiche ;
     frontmatter.json : les types de contenu de Front Matter CMS (champs, choix, liens entre fiches) ;
-    .vscode/settings.json et extensions.json : les réglages de VS Code qui s'en servent.
+    .vscode/settings.json et extensions.json : les réglages de VS Code qui s'en servent ;
+    docs/modele-de-contenu.md : la référence de chaque clé et de chaque code d'erreur.
     """
     try:
         project = discover(config_file)

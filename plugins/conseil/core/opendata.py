@@ -134,7 +134,12 @@ DATASETS: tuple[Dataset, ...] = (
         (
             ID, URL,
             *(_declared(schema.ASSEMBLEES, key) for key in
-              ("titre", "date", "type", "heure_debut", "heure_fin", "lieu", "commune", "niveau", "participants")),
+              ("titre", "date", "date_fin", "type", "heure_debut", "heure_fin", "lieu", "commune", "niveau",
+               "participants")),
+            Column("participants_mention", "string", "« environ », « près de » ou « plus de » quand le nombre de "
+                   "participants n'est pas connu exactement (vide s'il l'est).",
+                   lambda a, _: getattr(a.participants, "qualifier", None), nullable=True,
+                   choices=schema.ATTENDANCE_QUALIFIERS),
             Column("a_venir", "boolean", "true si la réunion n'a pas encore eu lieu à la date de publication.",
                    _field("a_venir")),
             THEMES,
@@ -152,6 +157,9 @@ DATASETS: tuple[Dataset, ...] = (
             _declared(schema.CONTRIBUTIONS, "destinataires", _ids("destinataires")),
             _declared(schema.CONTRIBUTIONS, "assemblees", _ids("assemblees")),
             THEMES,
+            _declared(schema.CONTRIBUTIONS, "etape"),
+            _declared(schema.CONTRIBUTIONS, "suite_de", lambda c, _: c.precedente.id if c.precedente else None),
+            _declared(schema.CONTRIBUTIONS, "dossiers", _ids("dossiers")),
             _declared(schema.CONTRIBUTIONS, "reponse_attendue", lambda c, _: c.record.reponse_attendue),
             _declared(schema.CONTRIBUTIONS, "echeance_reponse", _field("echeance")),  # the deadline, written or computed
             Column("statut", "string", f"Statut calculé à la date de publication : {', '.join(schema.STATUTS)}.",
@@ -177,7 +185,16 @@ DATASETS: tuple[Dataset, ...] = (
             _declared(schema.REPONSES, "titre"),
             _declared(schema.REPONSES, "date"),
             _declared(schema.REPONSES, "elu", lambda r, _: r.elu.id if r.elu else None, nullable=True),
+            _declared(schema.REPONSES, "organe", lambda r, _: r.organe.id if r.organe else None),
             _declared(schema.REPONSES, "position"),
+            _declared(schema.REPONSES, "forme"),
+            _declared(schema.REPONSES, "portee"),
+            _declared(schema.REPONSES, "seance", lambda r, _: r.seance.id if r.seance else None),
+            Column("deliberation_numero", "string", "Numéro de la délibération.",
+                   lambda r, _: r.deliberation.numero if r.deliberation else None, nullable=True),
+            Column("deliberation_url", "string", "Adresse de la délibération.",
+                   lambda r, _: r.deliberation.url if r.deliberation else None, nullable=True, format="uri"),
+            _declared(schema.REPONSES, "vote"),
             _declared(schema.REPONSES, "contributions", _ids("contributions")),
             Column("delai_jours", "integer", "Jours entre la plus ancienne contribution concernée et la réponse.",
                    _field("delai_jours"), nullable=True),
@@ -221,6 +238,36 @@ DATASETS: tuple[Dataset, ...] = (
             Column("reponses", "integer", "Nombre de réponses signées.", lambda e, _: len(e.reponses)),
         ),
         lambda g: sorted(g.elus, key=lambda e: e.id),
+    ),
+    Dataset(
+        "organes", "Organes", "Les instances de la Métropole qui reçoivent les avis ou y répondent, et leurs chiffres "
+        "de réponse.",
+        (
+            ID, URL,
+            *(_declared(schema.ORGANES, key) for key in ("nom", "type", "description")),
+            Column("contributions_recues", "integer", "Nombre de contributions reçues.",
+                   lambda o, _: o.chiffres.contributions),
+            Column("contributions_repondues", "integer", "Contributions reçues qui ont une réponse publiée.",
+                   lambda o, _: o.chiffres.repondues),
+            Column("reponses", "integer", "Nombre de réponses données (votes, délibérations, prises d'acte).",
+                   lambda o, _: len(o.reponses)),
+        ),
+        lambda g: sorted(g.organes, key=lambda o: o.id),
+    ),
+    Dataset(
+        "dossiers", "Dossiers", "Les politiques publiques et documents de planification suivis au fil des années, "
+        "avec leurs contributions.",
+        (
+            ID, URL,
+            *(_declared(schema.DOSSIERS, key) for key in ("titre", "type")),
+            _declared(schema.DOSSIERS, "themes", _ids("themes")),
+            Column("contributions", "array", "Identifiants des contributions sur le dossier, de la plus ancienne à la "
+                   "plus récente.", _ids("contributions")),
+            _declared(schema.DOSSIERS, "etapes", lambda d, _: [f"{e.date.isoformat()} : {e.libelle}"
+                                                               for e in d.record.etapes],
+                      notation="liste de textes"),
+        ),
+        lambda g: sorted(g.dossiers, key=lambda d: d.id),
     ),
     Dataset(
         "themes", "Thèmes", "Le référentiel thématique.",

@@ -488,6 +488,7 @@ CONTRIBUTIONS = RecordType(
             "L'étape précédente de cet avis (identifiant de fiche de contributions/, pas plus récente que celle-ci).",
             target="contributions",
             example="suite_de: 2025-01-15-avis-preliminaire-plui",
+            donnees="Identifiant de l'étape précédente du même avis (jeu « contributions »).",
         ),
         Field(
             "dossiers",
@@ -587,9 +588,12 @@ REPONSES = RecordType(
               required_unless=("portee", INTERVENTION), choices=POSITIONS, donnees="Position de la réponse."),
         Field("forme", CHOICE, "Forme de la réponse (courrier par défaut).", choices=FORMES, default="courrier"),
         Field("portee", CHOICE, "officielle (par défaut) : la réponse de la collectivité ; intervention : la réaction "
-              "d'un élu ou d'un groupe, montrée mais pas comptée comme réponse.", choices=PORTEES, default=OFFICIELLE),
+              "d'un élu ou d'un groupe, montrée mais pas comptée comme réponse.", choices=PORTEES, default=OFFICIELLE,
+              donnees="« officielle » : la réponse de la Métropole ; « intervention » : la réaction d'un élu ou d'un "
+                      "groupe, qui ne compte pas comme réponse."),
         Field("seance", REFERENCE, "La séance où la réponse a été donnée ou votée (identifiant de fiche d'assemblees/).",
-              target="assemblees", example="seance: 2025-06-26-seance-conseil-metropolitain"),
+              target="assemblees", example="seance: 2025-06-26-seance-conseil-metropolitain",
+              donnees="Identifiant de la séance où la réponse a été donnée ou votée (jeu « assemblees »)."),
         Field(
             "deliberation",
             OBJECT,
@@ -728,6 +732,7 @@ DOSSIERS = RecordType(
                 ),
             ),
             example="etapes:\n  - date: 2024-06\n    libelle: Arrêt du projet",
+            donnees="Étapes de la procédure, chacune « date : libellé », séparées par « ; » en CSV.",
         ),
         _themes_field(),
         *COMMON_FIELDS,
