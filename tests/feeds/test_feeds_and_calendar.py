@@ -146,3 +146,12 @@ def test_a_meeting_known_by_its_year_is_in_no_calendar():
     files = calendar_files(graph, nom="Conseil", site_url="https://example.org/")
     assert sorted(files) == ["assemblees/agenda.ics", "assemblees/jour.ics"]
     assert "archive" not in files["assemblees/agenda.ics"]
+
+
+def test_an_intervention_entry_does_not_say_it_answers(demo_site):
+    entries = parse_feed(demo_site, "flux/reponses.xml").entries
+    entry = next(e for e in entries if e.id.endswith("/2026-10-15-intervention-groupe-arvel-en-commun/"))
+    assert entry.summary.startswith("Intervention de Marc Delorme le 15 octobre 2026")
+    assert "répond" not in entry.summary
+    prise = next(e for e in entries if e.id.endswith("/2026-10-15-prise-d-acte-rapport-activite-2025/"))
+    assert prise.summary.startswith("Conseil de la Métropole de Val-d'Arvel répond le 15 octobre 2026")

@@ -118,6 +118,7 @@ THEMES = _declared(schema.CONTRIBUTIONS, "themes", _ids("themes"))
 
 
 ENGAGEMENT = schema.REPONSES.field("engagements").item  # an engagement's keys, declared like a record's
+DELIBERATION = schema.REPONSES.field("deliberation")  # flattened into deliberation_numero, deliberation_url
 
 
 def _engagement_rows(graph: Graph) -> list[Any]:
@@ -190,10 +191,10 @@ DATASETS: tuple[Dataset, ...] = (
             _declared(schema.REPONSES, "forme"),
             _declared(schema.REPONSES, "portee"),
             _declared(schema.REPONSES, "seance", lambda r, _: r.seance.id if r.seance else None),
-            Column("deliberation_numero", "string", "Numéro de la délibération.",
-                   lambda r, _: r.deliberation.numero if r.deliberation else None, nullable=True),
-            Column("deliberation_url", "string", "Adresse de la délibération.",
-                   lambda r, _: r.deliberation.url if r.deliberation else None, nullable=True, format="uri"),
+            _declared(DELIBERATION, "numero", lambda r, _: r.deliberation.numero if r.deliberation else None,
+                      name="deliberation_numero", nullable=True),
+            _declared(DELIBERATION, "url", lambda r, _: r.deliberation.url if r.deliberation else None,
+                      name="deliberation_url", format="uri"),
             _declared(schema.REPONSES, "vote"),
             _declared(schema.REPONSES, "contributions", _ids("contributions")),
             Column("delai_jours", "integer", "Jours entre la plus ancienne contribution concernée et la réponse.",
