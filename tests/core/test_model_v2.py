@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conseil.core.dates import ApproximateDate, is_approximate
+from conseil.core.dates import date_fr, is_approximate, parse_approximate
 from conseil.core.records import Attendance
 from tests.core.helpers import ASSEMBLEE, CONTRIBUTION, REPONSE, codes, corpus, parse
 
@@ -298,3 +298,14 @@ def test_a_wrong_position_does_not_hold_back_an_intervention():
     record, diagnostics = parse("reponses", REPONSE.replace("position: retenue", "position: retenu")
                                 + "portee: intervention\n")
     assert record is not None and codes(diagnostics) == ["choix-invalide"]
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("2016", "2016"), ("2019-03", "mars 2019"), ("2016/2018", "entre 2016 et 2018"),
+    ("2023-06/2023-12", "entre juin et décembre 2023"), ("2025-03-12", "12 mars 2025"),
+])
+def test_a_date_is_shown_as_known_never_with_an_invented_day(written, shown):
+    assert date_fr(parse_approximate(written)) == shown
+    assert date_fr(parse_approximate(written), with_weekday=True).endswith(shown)
+    if written != "2025-03-12":
+        assert "1er" not in date_fr(parse_approximate(written), with_weekday=True)
