@@ -101,11 +101,22 @@ def last_day(value: date) -> date:
     return value.last if is_approximate(value) else value
 
 
+class NotADate(ValueError):
+    """The text is not written as a date (AAAA-MM-JJ, AAAA-MM, AAAA or two of them)."""
+
+
+class NoSuchDay(ValueError):
+    """Written as a date, but no such day or month exists."""
+
+
+class ReversedInterval(ValueError):
+    """An interval that ends before it starts."""
+
+
 def parse_approximate(text: str) -> date:
     """`2025-03-12` -> a date; `2016`, `2019-03`, `2016/2018`, `2023-06/2023-12` -> an ApproximateDate.
 
-    Raises ValueError (with a French reason) when the text is none of these or names no real day,
-    and when an interval ends before it starts.
+    Raises NotADate, NoSuchDay or ReversedInterval (all ValueError) when it cannot.
     """
     first, slash, second = text.partition("/")
     if not slash:
@@ -114,7 +125,7 @@ def parse_approximate(text: str) -> date:
     start, _ = _period(first)
     _, end = _period(second)
     if end < start:
-        raise ValueError("l'intervalle finit avant de commencer")
+        raise ReversedInterval(text)
     return ApproximateDate(start, end, text)
 
 
@@ -122,17 +133,20 @@ def _period(text: str) -> tuple[date, date]:
     """The first and last days of `AAAA`, `AAAA-MM` or `AAAA-MM-JJ`."""
     parts = text.split("-")
     if not all(p.isdigit() and p.isascii() for p in parts) or [len(p) for p in parts] not in ([4], [4, 2], [4, 2, 2]):
-        raise ValueError("format inconnu")
+        raise NotADate(text)
     year = int(parts[0])
     if len(parts) == 1:
         return date(year, 1, 1), date(year, 12, 31)
     month = int(parts[1])
     if len(parts) == 2:
         if not 1 <= month <= 12:
-            raise ValueError("mois hors calendrier")
+            raise NoSuchDay(text)
         following = date(year + month // 12, month % 12 + 1, 1)
         return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
-    day = date(year, month, int(parts[2]))  # ValueError when the day does not exist
+    try:
+        day = date(year, month, int(parts[2]))
+    except ValueError:
+        raise NoSuchDay(text) from None
     return day, day
 
 

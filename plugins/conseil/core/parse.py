@@ -16,7 +16,7 @@ import yaml
 
 from . import schema
 from .diagnostics import Diagnostic, closest, guillemets
-from .dates import parse_approximate
+from .dates import NoSuchDay, NotADate, ReversedInterval, parse_approximate
 from .records import OBJECT_CLASSES, RECORD_CLASSES, Attendance, Position, Record, Source
 from .schema import Field, RecordType
 
@@ -31,7 +31,6 @@ _ID = re.compile(schema.ID_PATTERN)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _INTEGER = re.compile(r"^[-+]?\d+$")
-_APPROXIMATE = re.compile(schema.APPROXIMATE_DATE_PATTERN)
 _ATTENDANCE = re.compile(rf"^({'|'.join(schema.ATTENDANCE_QUALIFIERS)}) (\d+)$", re.IGNORECASE)
 
 _STR = "tag:yaml.org,2002:str"
@@ -242,17 +241,17 @@ class _Reader:
         raw = node.value.strip()
         try:
             return True, parse_approximate(raw)
-        except ValueError as error:
-            if _APPROXIMATE.match(raw):
-                reason = ("l'intervalle finit avant de commencer" if "avant" in str(error)
-                          else f"la date {guillemets(raw)} n'existe pas")
-                self.report("date-invalide", node, reason, key=field.key, label="jour ou mois hors calendrier"
-                            if "avant" not in str(error) else "intervalle inversé",
-                            help="vérifiez le jour et le mois (AAAA-MM-JJ) ; un intervalle s'écrit début/fin : 2016/2018")
-                return False, None
-        self.report("date-invalide", node, f"{guillemets(raw)} n'est pas une date au format AAAA-MM-JJ, AAAA-MM ou AAAA",
-                    key=field.key, help=f"écrivez {field.key}: 2025-03-12 ; si le jour n'est pas connu, "
-                                        f"{field.key}: 2025-03 ou {field.key}: 2025 ; entre deux années, {field.key}: 2016/2018")
+        except NoSuchDay:
+            self.report("date-invalide", node, f"la date {guillemets(raw)} n'existe pas", key=field.key,
+                        label="jour ou mois hors calendrier", help="vérifiez le jour et le mois (AAAA-MM-JJ)")
+        except ReversedInterval:
+            self.report("date-invalide", node, "l'intervalle finit avant de commencer", key=field.key,
+                        label="intervalle inversé", help="un intervalle s'écrit début/fin : 2016/2018")
+        except NotADate:
+            self.report("date-invalide", node,
+                        f"{guillemets(raw)} n'est pas une date au format AAAA-MM-JJ, AAAA-MM ou AAAA", key=field.key,
+                        help=f"écrivez {field.key}: 2025-03-12 ; si le jour n'est pas connu, {field.key}: 2025-03 "
+                             f"ou {field.key}: 2025 ; entre deux années, {field.key}: 2016/2018")
         return False, None
 
     def _read_effectif(self, field: Field, node: yaml.Node, path: str):
