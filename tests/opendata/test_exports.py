@@ -143,6 +143,9 @@ def test_version_2_keys_are_exported(demo_site):
     national = assemblees["2025-10-08-rencontres-nationales-conseils-developpement"]
     assert (national["date_fin"], national["participants"], national["participants_mention"]) == \
         ("2025-10-10", 400, "près de")
+    _, rows = read_csv(demo_site, "assemblees")
+    row = next(r for r in rows if r["id"] == national["id"])
+    assert (row["participants"], row["participants_mention"]) == ("400", "près de")
     dossier = read_json(demo_site, "dossiers")[0]
     assert dossier["etapes"][0] == "2025-03 : Lancement de l'élaboration du programme 2027-2032"
     assert len(dossier["contributions"]) == 3

@@ -67,7 +67,9 @@ class Dataset:
 
 def _jsonable(value: Any) -> Any:
     if isinstance(value, date):
-        return value.isoformat()
+        return value.isoformat()  # an approximate date as written: 2016, 2019-03
+    if isinstance(value, int) and type(value) not in (int, bool):
+        return int(value)  # « près de 400 » is counted 400; the words are in their own column
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
     return value
