@@ -31,6 +31,8 @@ def header(path: Path) -> dict:
     ("assemblée", f"content/assemblees/{TODAY}-mobilites-du-quotidien.md"),
     ("élu", "content/elus/mobilites-du-quotidien.md"),
     ("Thème", "content/themes/mobilites-du-quotidien.md"),
+    ("organe", "content/organes/mobilites-du-quotidien.md"),
+    ("dossiers", "content/dossiers/mobilites-du-quotidien.md"),
 ])
 def test_new_record_is_named_from_date_and_title_and_passes_check(demo_copy: Path, type_name: str, expected: str):
     result = run_conseil("new", type_name, "Mobilités du quotidien", cwd=demo_copy)
@@ -54,8 +56,7 @@ def test_every_key_is_there_required_ones_filled(demo_copy: Path, record_type):
             assert f"# {field.key}:" in text or field.key in values, field.key
         assert f"# {field.key} (" in text, field.key  # each key explained by a comment
         assert field.description in text
-    title_key = record_type.title_field.key
-    assert values[title_key] == "Un titre : avec « guillemets »"
+    assert values[record_type.title_field.key] == "Un titre : avec « guillemets »"
     if record_type.field("date") is not None:
         assert str(values["date"]) == TODAY
 

@@ -71,11 +71,11 @@ def test_banner_on_the_page_of_a_record_with_problems(served):
     base, site, log = served
     page = wait_for(f"{base}/contributions/2026-03-02-avis-velo/", lambda text: BANNER in text)
     assert "Aperçu : 1 problème dans cette fiche" in page
-    assert "aucun élu « claire-moreau »" in page
+    assert "aucun élu ni organe « claire-moreau »" in page
     assert "vouliez-vous dire « claire-morel » ?" in page
     clean = wait_for(f"{base}/elus/claire-morel/", lambda text: "Claire Morel" in text)
     assert BANNER not in clean
-    assert "aucun élu « claire-moreau »" in log.read_text(encoding="utf-8")  # and in the terminal
+    assert "aucun élu ni organe « claire-moreau »" in log.read_text(encoding="utf-8")  # and in the terminal
 
 
 def test_a_record_that_cannot_be_read_gets_a_preview_page(served):

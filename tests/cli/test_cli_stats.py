@@ -42,3 +42,11 @@ def test_terminal_table_in_french():
     assert f"{round(figures['taux_reponse'] * 100)} %" in result.stdout
     assert "Contributions en retard" in result.stdout
     assert figures["en_retard_liste"][0]["id"] in result.stdout
+
+
+def test_version_2_figures_say_what_is_left_out():
+    figures = json.loads(run_conseil("stats", "--format", "json", cwd=REPO).stdout)
+    # Counted in content/: the 2016 archive opinion is before suivi_depuis; one intervention.
+    assert (figures["suivi_depuis"], figures["hors_suivi"], figures["interventions"]) == ("2020-07-01", 1, 1)
+    result = run_conseil("stats", cwd=REPO, COLUMNS="120")
+    assert "Antérieures au suivi (avant le 1er juillet 2020)" in result.stdout

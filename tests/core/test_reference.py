@@ -8,7 +8,7 @@ from tests.conftest import REPO
 
 def test_committed_reference_is_up_to_date():
     committed = (REPO / "docs" / "modele-de-contenu.md").read_text(encoding="utf-8")
-    assert committed == content_model_reference(), "régénérez : python -m conseil.core.reference > docs/modele-de-contenu.md"
+    assert committed == content_model_reference(), "régénérez : conseil schema"
 
 
 def test_reference_names_every_key_and_code():

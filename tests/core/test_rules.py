@@ -20,7 +20,7 @@ def test_unknown_reference_suggests_the_closest_id():
     result = corpus({"contributions/c": CONTRIBUTION.replace("claire-morel", "claire-moreau")})
     assert codes(result.diagnostics) == ["ref-inconnue"]
     problem = result.diagnostics[0]
-    assert problem.message == "aucun élu « claire-moreau »"
+    assert problem.message == "aucun élu ni organe « claire-moreau »"
     assert "« claire-morel » ? (content/elus/claire-morel.md)" in problem.help
     assert (problem.line, problem.column) == (6, 17)
 

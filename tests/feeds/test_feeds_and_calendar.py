@@ -14,7 +14,9 @@ from conseil.core.feeds import FEEDS
 pytestmark = pytest.mark.slow
 
 SITE_URL = "https://conseil-developpement.example.org/"
-PUBLISHED = {"assemblees": 17, "contributions": 30, "reponses": 18}  # counted in content/
+# Counted in content/: version 2 added 2 assemblies (a council session, the national meetings), 2 contributions
+# (an archive of 2016, a preliminary opinion) and 3 answers (a prise d'acte, an oral answer, an intervention).
+PUBLISHED = {"assemblees": 19, "contributions": 32, "reponses": 21}
 
 
 def parse_feed(site: Path, path: str):
@@ -128,3 +130,28 @@ def test_no_entry_is_dated_after_the_build(demo_site):
     announced = next(e for e in parsed.entries if e.id.endswith("/2027-02-04-atelier-mobilites-rurales/"))
     assert announced.published.startswith("2026-11-23")  # announced, not yet held
     assert parsed.feed.updated.startswith("2026-11-23")
+
+
+def test_a_meeting_over_several_days_ends_on_its_last_day(demo_site):
+    event = read_calendar(demo_site, "assemblees/2025-10-08-rencontres-nationales-conseils-developpement.ics") \
+        .walk("VEVENT")[0]
+    assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (date(2025, 10, 8), date(2025, 10, 11))
+
+
+def test_a_meeting_known_by_its_year_is_in_no_calendar():
+    from conseil.core.calendar import calendar_files
+    from tests.core.helpers import ASSEMBLEE, corpus
+    graph = corpus({"assemblees/archive": ASSEMBLEE.replace("2025-03-12", "2016"),
+                    "assemblees/jour": ASSEMBLEE}).graph
+    files = calendar_files(graph, nom="Conseil", site_url="https://example.org/")
+    assert sorted(files) == ["assemblees/agenda.ics", "assemblees/jour.ics"]
+    assert "archive" not in files["assemblees/agenda.ics"]
+
+
+def test_an_intervention_entry_does_not_say_it_answers(demo_site):
+    entries = parse_feed(demo_site, "flux/reponses.xml").entries
+    entry = next(e for e in entries if e.id.endswith("/2026-10-15-intervention-groupe-arvel-en-commun/"))
+    assert entry.summary.startswith("Intervention de Marc Delorme le 15 octobre 2026")
+    assert "répond" not in entry.summary
+    prise = next(e for e in entries if e.id.endswith("/2026-10-15-prise-d-acte-rapport-activite-2025/"))
+    assert prise.summary.startswith("Conseil de la Métropole de Val-d'Arvel répond le 15 octobre 2026")

@@ -12,13 +12,16 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from conseil.core.dates import parse_approximate
 from conseil.core.opendata import DATASETS
 
 pytestmark = pytest.mark.slow
 
 SITE_URL = "https://conseil-developpement.example.org/"
 # Published records of the demo council, counted in content/ (drafts and embargoed ones left out).
-EXPECTED_ROWS = {"assemblees": 17, "contributions": 30, "reponses": 18, "elus": 7, "themes": 8}
+# Counted in content/ (version 2: +2 assemblies, +2 contributions, +3 answers incl. an intervention, +1 élu, beside the élu without contributions).
+EXPECTED_ROWS = {"assemblees": 19, "contributions": 32, "reponses": 21, "elus": 8, "organes": 2, "dossiers": 1,
+                 "themes": 8}
 
 
 def read_csv(site: Path, name: str) -> tuple[list[str], list[dict[str, str]]]:
@@ -64,8 +67,9 @@ def test_each_dataset_holds_every_published_record(demo_site):
 
 def test_dates_are_iso_8601_and_urls_are_the_public_pages(demo_site):
     _, rows = read_csv(demo_site, "contributions")
-    for row in rows:
-        assert date.fromisoformat(row["date"])
+    for row in rows:  # a day, or what is known of it (EDTF: 2016, 2019-03, 2016/2018)
+        assert re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?(/\d{4}(-\d\d(-\d\d)?)?)?", row["date"])
+        assert parse_approximate(row["date"])
         assert row["url"] == f"{SITE_URL}contributions/{row['id']}/"
         assert (demo_site / "contributions" / row["id"] / "index.html").is_file()
     _, assemblees = read_csv(demo_site, "assemblees")
@@ -114,7 +118,34 @@ def test_every_column_has_a_json_type_and_a_french_description():
 def test_the_dictionary_states_types_in_french():
     contributions = next(d for d in DATASETS if d.name == "contributions")
     columns = {c.name: c for c in contributions.columns}
-    assert columns["date"].type_label == "date AAAA-MM-JJ"
+    assert columns["date"].type_label == "date AAAA-MM-JJ, ou AAAA-MM, AAAA, AAAA/AAAA quand le jour n'est pas connu"
     assert columns["echeance_reponse"].type_label == "date AAAA-MM-JJ, peut être vide"
     assert columns["themes"].type_label == "liste d'identifiants"
     assert columns["reponse_attendue"].type_label == "booléen (true ou false)"
+
+
+def test_version_2_keys_are_exported(demo_site):
+    """Approximate dates as written, rough attendance, who answered and how, stages and dossiers."""
+    contributions = {r["id"]: r for r in read_json(demo_site, "contributions")}
+    archive = contributions["2016-avis-premier-plan-de-deplacements-urbains"]
+    assert (archive["date"], archive["statut"], archive["echeance_reponse"], archive["origine"]) == \
+        ("2016", "hors-suivi", None, "inconnue")
+    assert archive["destinataires"] == ["conseil-metropolitain"]
+    final = contributions["2026-09-10-avis-programme-local-habitat"]
+    assert (final["etape"], final["suite_de"], final["dossiers"]) == \
+        ("definitif", "2026-05-13-avis-preliminaire-programme-local-habitat", ["programme-local-habitat"])
+    reponses = {r["id"]: r for r in read_json(demo_site, "reponses")}
+    prise = reponses["2026-10-15-prise-d-acte-rapport-activite-2025"]
+    assert (prise["elu"], prise["organe"], prise["forme"], prise["vote"], prise["deliberation_numero"]) == \
+        (None, "conseil-metropolitain", "prise-d-acte", "unanimite", "2026-0187")
+    assert reponses["2026-10-15-intervention-groupe-arvel-en-commun"]["portee"] == "intervention"
+    assemblees = {r["id"]: r for r in read_json(demo_site, "assemblees")}
+    national = assemblees["2025-10-08-rencontres-nationales-conseils-developpement"]
+    assert (national["date_fin"], national["participants"], national["participants_mention"]) == \
+        ("2025-10-10", 400, "près de")
+    _, rows = read_csv(demo_site, "assemblees")
+    row = next(r for r in rows if r["id"] == national["id"])
+    assert (row["participants"], row["participants_mention"]) == ("400", "près de")
+    dossier = read_json(demo_site, "dossiers")[0]
+    assert dossier["etapes"][0] == "2025-03 : Lancement de l'élaboration du programme 2027-2032"
+    assert len(dossier["contributions"]) == 3

@@ -20,7 +20,7 @@ def report_html(site: Path, slug: str) -> str:
 
 def test_one_report_per_year_with_records_and_one_per_configured_period(demo_site):
     built = sorted(p.parent.name for p in (demo_site / "rapport").glob("*/index.html"))
-    assert built == ["2025", "2026", "mandature-2020-2026"]
+    assert built == ["2016", "2025", "2026", "mandature-2020-2026"]
     index = (demo_site / "rapport" / "index.html").read_text(encoding="utf-8")
     for slug in built:
         assert f'href="{slug}/"' in index
@@ -37,7 +37,8 @@ def test_the_report_shows_the_hand_counted_figures(demo_site):
     expected = json.loads((FIXTURES / "rapport-2025.json").read_text(encoding="utf-8"))
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("\u00a0", " ")
     assert f"{expected['assemblees']} réunions tenues" in text
-    assert f"{expected['participants']} participations" in text
+    # « près de 400 » at the national meetings makes the year's total a rough one.
+    assert f"environ {expected['participants']:,} participations".replace(",", " ") in text  # \s took the thin space
     assert f"{round(expected['taux_reponse'] * 100)} % de taux de réponse : {expected['repondues']} contributions sur {expected['attendues']}" in text
     assert f"{expected['delai_median_jours']} jours de délai médian de réponse (le plus long : {expected['delai_max_jours']} jours)" in text
     for contribution_id in expected["en_retard"]:

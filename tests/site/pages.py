@@ -36,6 +36,19 @@ PAGES: list[tuple[str, str]] = [
     ("mentions-legales", "mentions-legales/"),
     ("donnees-personnelles", "donnees-personnelles/"),
     ("erreur-404", "404.html"),
+    # Version 2 of the model
+    ("index-organes", "organes/"),
+    ("organe", "organes/conseil-metropolitain/"),
+    ("index-dossiers", "dossiers/"),
+    ("dossier", "dossiers/programme-local-habitat/"),
+    ("contribution-archive", "contributions/2016-avis-premier-plan-de-deplacements-urbains/"),
+    ("contribution-chapitres", "contributions/2026-05-13-avis-preliminaire-programme-local-habitat/"),
+    ("contribution-interventions", "contributions/2026-03-19-contribution-rapport-activite-2025/"),
+    ("reponse-organe", "reponses/2026-10-15-prise-d-acte-rapport-activite-2025/"),
+    ("intervention", "reponses/2026-10-15-intervention-groupe-arvel-en-commun/"),
+    ("seance-collectivite", "assemblees/2026-10-15-seance-conseil-metropolitain/"),
+    ("assemblee-plusieurs-jours", "assemblees/2025-10-08-rencontres-nationales-conseils-developpement/"),
+    ("rapport-archive", "rapport/2016/"),
 ]
 
 # The pages French law requires, linked from every footer: (url path, link text).

@@ -14,11 +14,18 @@ from tests.conftest import FIXTURES, mkdocs_build
 EXPECTED = [
     "content/assemblees/2025-03-12-assemblee.md:3:7: erreur [date-invalide] date",
     "content/assemblees/2025-03-12-assemblee.md:5:14: erreur [heure-non-citee] heure_debut",
+    "content/assemblees/2025-10-08-rencontres.md:4:11: erreur [date-anterieure] date_fin",
+    "content/assemblees/2025-10-08-rencontres.md:6:15: erreur [effectif-invalide] participants",
+    "content/contributions/2016-archive.md:3:7: erreur [date-invalide] date : la date « 2016-13 » n'existe pas",
     "content/contributions/2025-04-02-mobilites.md:5:10: erreur [choix-invalide] origine",
-    "content/contributions/2025-04-02-mobilites.md:6:17: erreur [ref-inconnue] destinataires : aucun élu « claire-moreau »",
+    "content/contributions/2025-04-02-mobilites.md:6:17: erreur [ref-inconnue] destinataires : aucun élu ni organe « claire-moreau »",
     "content/contributions/2025-04-02-mobilites.md:8:1: erreur [cle-inconnue] resumé",
     "content/contributions/vide.md:1:1: erreur [fichier-vide]",
+    "content/dossiers/plui.md:5:5: erreur [champ-manquant] libelle",
+    "content/dossiers/plui.md:6:5: erreur [cle-inconnue] libele",
+    "content/organes/conseil.md:3:7: erreur [choix-invalide] type",
     "content/reponses/2025-05-02-reponse.md:7:1: erreur [cle-dupliquee] position",
+    "content/reponses/2025-06-01-prise-d-acte.md:6:9: erreur [repondant-double] organe",
     "content/themes/Logement.md:1:1: erreur [id-invalide]",
     "content/themes/climat.md:4:1: erreur [yaml-tabulation]",
 ]
@@ -47,7 +54,7 @@ def test_every_problem_is_reported_once_and_the_build_fails(broken: Path, tmp_pa
     assert len(reported) == len(EXPECTED)
     for expected, line in zip(EXPECTED, reported):
         assert line.startswith(expected)
-    assert "9 erreurs dans les fiches ; site non construit" in output
+    assert f"{len(EXPECTED)} erreurs dans les fiches ; site non construit" in output
     assert fingerprint(broken) == before  # no source file modified
     assert not list((tmp_path / "site").rglob("*.html"))  # no half-built site
 
@@ -56,5 +63,14 @@ def test_each_message_quotes_the_line_and_says_how_to_fix_it(broken: Path, tmp_p
     output = mkdocs_build(broken / "mkdocs.yml", tmp_path / "site").stderr
     block = output.split("[ref-inconnue]", 1)[1].split("ERROR", 1)[0]
     assert "  6 | destinataires: [claire-moreau]" in block
-    assert "^^^^^^^^^^^^^ aucun élu « claire-moreau »" in block
+    assert "^^^^^^^^^^^^^ aucun élu ni organe « claire-moreau »" in block
     assert "aide : vouliez-vous dire « claire-morel » ? (content/elus/claire-morel.md)" in block
+
+
+def test_broken_records_of_the_new_kinds_say_how_to_fix_them(broken: Path, tmp_path: Path):
+    """Version 2: an organe, a dossier, an answer and an assembly in a broken form, each located with its fix."""
+    output = mkdocs_build(broken / "mkdocs.yml", tmp_path / "site").stderr
+    assert "aide : vouliez-vous dire « conseil » ?" in output.split("content/organes/conseil.md", 1)[1]
+    assert "aide : vouliez-vous dire « libelle » ?" in output.split("[cle-inconnue] libele", 1)[1]
+    assert "aide : gardez elu (un élu répond) ou organe" in output.split("[repondant-double]", 1)[1]
+    assert "environ 150" in output.split("[effectif-invalide]", 1)[1].split("ERROR", 1)[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,8 @@ DRAFTS_AND_EMBARGOED = ["contributions/2026-11-18-avis-eclairage-public", "contr
 def graph():
     """The same corpus, read by the core: the oracle of what the pages must show."""
     content = REPO / "content"
-    corpus = load(files_in(content, REPO), Settings(build_date=REFERENCE_DATE, content_dir=content))
+    corpus = load(files_in(content, REPO), Settings(build_date=REFERENCE_DATE, content_dir=content,
+                                                    suivi_depuis=date(2020, 7, 1)))  # as mkdocs.yml
     assert corpus.error_count == 0
     return corpus.graph
 
@@ -27,15 +29,31 @@ def graph():
 def test_demo_council_is_complete(graph):
     """The demo exercises every part of the model, as the issue asks."""
     assert len(graph.assemblees) >= 8 and graph.assemblees_a_venir
-    assert len(graph.contributions) == 30 and len(graph.reponses) == 18
+    assert len(graph.contributions) == 32 and len(graph.reponses) == 21
     assert len(graph.elus) == 7 and len(graph.themes) == 8
     assert {c.nature for c in graph.contributions} == {"avis", "contribution", "alerte", "question"}
-    assert {c.origine for c in graph.contributions} == {"saisine", "auto-saisine"}
-    assert {r.position for r in graph.reponses} == {"retenue", "partiellement-retenue", "non-retenue", "a-l-etude",
-                                                    "information"}
+    assert {c.origine for c in graph.contributions} == {"saisine", "auto-saisine", "inconnue"}
+    assert {r.position for r in graph.reponses_officielles} == {"retenue", "partiellement-retenue", "non-retenue",
+                                                                "a-l-etude", "information"}
     assert {e.etat for e in graph.engagements} == {"prevu", "en-cours", "realise", "abandonne"}
     assert sum(1 for c in graph.contributions if any(r.suites for r in c.recommandations)) >= 10
     assert any(c.statut == "en-retard" for c in graph.contributions)
+
+
+def test_demo_council_exercises_version_2(graph):
+    """What real councils have: the demo shows each of them once at least."""
+    assert any(d.type == "organes" for c in graph.contributions for d in c.destinataires)  # an organe-addressed opinion
+    assert any(r.forme == "orale" and not r.intervention for r in graph.reponses)  # an oral answer
+    prise_d_acte = next(r for r in graph.reponses if r.forme == "prise-d-acte")
+    assert prise_d_acte.organe and prise_d_acte.seance.type_assemblee == "seance-collectivite" and prise_d_acte.vote
+    assert any(r.intervention for r in graph.reponses)  # a political group's intervention
+    assert any(c.precedente and c.precedente.etape == "preliminaire" and c.etape == "definitif"
+               for c in graph.contributions)  # a two-stage opinion
+    assert any(len(d.contributions) >= 2 for d in graph.dossiers)  # a dossier with several contributions
+    archive = next(c for c in graph.contributions if c.date_approximative)
+    assert archive.date.isoformat() == "2016" and archive.statut == "hors-suivi"  # year-only, before suivi_depuis
+    assert any(a.date_fin for a in graph.assemblees) and any(str(a.participants or "").startswith("près de")
+                                                              for a in graph.assemblees)
 
 
 @pytest.mark.parametrize("url", ["", "assemblees/", "contributions/", "reponses/", "elus/", "themes/", "suivi/",
@@ -77,7 +95,7 @@ def test_contribution_pages_link_to_everything_around_them(demo_site: Path, grap
 def test_answers_link_back_to_their_contributions_and_elu(demo_site: Path, graph):
     for r in graph.reponses:
         links = links_of(demo_site, r.url)
-        assert {c.url for c in r.contributions} | {r.elu.url} <= links, r.id
+        assert {c.url for c in r.contributions} | {r.repondant.url} <= links, r.id
 
 
 def test_elu_pages_list_what_they_received_and_signed(demo_site: Path, graph):

@@ -129,6 +129,62 @@ brouillon: true
 
 Corps zqxfuite-corps-theme.
 """,
+    # Version 2: a draft organe, an embargoed dossier, a draft archive opinion addressed to both an organe and
+    # the dossier, an embargoed prise d'acte and a draft intervention on published contributions.
+    "organes/zqxfuite-brouillon-organe.md": """---
+nom: "Organe zqxfuite-nom-organe"
+type: commission
+brouillon: true
+---
+""",
+    "dossiers/zqxfuite-embargo-dossier.md": """---
+titre: "Dossier zqxfuite-titre-dossier"
+type: plui
+publication: 2027-03-01
+etapes:
+  - date: 2026-06
+    libelle: "Étape zqxfuite-etape"
+---
+""",
+    "contributions/2015-zqxfuite-brouillon-archive.md": """---
+titre: "Avis zqxfuite-titre-archive"
+date: 2015
+nature: avis
+origine: inconnue
+brouillon: true
+destinataires: [zqxfuite-brouillon-organe, conseil-metropolitain]
+dossiers: [zqxfuite-embargo-dossier, programme-local-habitat]
+recommandations:
+  - id: r1
+    chapitre: "Chapitre zqxfuite-chapitre"
+    texte: "Recommandation zqxfuite-reco-archive"
+---
+""",
+    "reponses/2026-11-22-zqxfuite-embargo-prise-d-acte.md": """---
+titre: "Prise d'acte zqxfuite-titre-prise-d-acte"
+date: 2026-11-22
+publication: 2027-03-01
+contributions: [2026-05-13-avis-preliminaire-programme-local-habitat]
+organe: conseil-metropolitain
+forme: prise-d-acte
+vote: majorite
+seance: 2026-10-15-seance-conseil-metropolitain
+deliberation:
+  numero: "zqxfuite-numero"
+position: information
+---
+""",
+    "reponses/2026-11-22-zqxfuite-brouillon-intervention.md": """---
+titre: "Intervention zqxfuite-titre-intervention"
+date: 2026-11-22
+brouillon: true
+portee: intervention
+contributions: [2026-09-10-avis-programme-local-habitat]
+elu: marc-delorme
+---
+
+Corps zqxfuite-corps-intervention.
+""",
 }
 
 

@@ -11,10 +11,12 @@ import click
 from ..core.decap import Backend, config_yaml, decap_config
 from ..core.editor import frontmatter_config, vscode_extensions, vscode_settings
 from ..core.jsonschema import all_schemas
+from ..core.reference import content_model_reference
 from .console import make_console
 from .project import ProjectError, discover
 
 SCHEMAS_DIR = "schemas"
+REFERENCE = Path("docs") / "modele-de-contenu.md"  # the model's reference, for the people who write records
 
 
 def generated_files(root: Path, content_dir: Path, schemas_dir: str = SCHEMAS_DIR,
@@ -27,6 +29,7 @@ def generated_files(root: Path, content_dir: Path, schemas_dir: str = SCHEMAS_DI
     files[root / ".vscode" / "extensions.json"] = _dump(vscode_extensions())
     files[root / "admin" / "config.yml"] = config_yaml(decap_config(content, Backend.from_options(cms),
                                                                     site_url=site_url))
+    files[root / REFERENCE] = content_model_reference()
     return files
 
 
@@ -53,6 +56,7 @@ def schema(check_only: bool, config_file: Path | None) -> None:
     frontmatter.json : les types de contenu de Front Matter CMS (champs, choix, liens entre fiches) ;
     .vscode/settings.json et extensions.json : les réglages de VS Code qui s'en servent ;
     admin/config.yml : les formulaires de Decap CMS (édition dans le navigateur, /admin/).
+    docs/modele-de-contenu.md : la référence de chaque clé et de chaque code d'erreur.
     """
     try:
         project = discover(config_file)

@@ -41,6 +41,10 @@ def figures(suivi) -> dict:
         "delai_median_jours": chiffres.delai_median,
         "engagements": suivi.engagements,
         "engagements_en_retard": len(suivi.engagements_en_retard),
+        "suivi_depuis": suivi.suivi_depuis.isoformat() if suivi.suivi_depuis else None,
+        "hors_suivi": chiffres.hors_suivi,
+        "delais_inconnus": chiffres.delais_inconnus,
+        "interventions": suivi.interventions,
     }
 
 
@@ -118,6 +122,12 @@ def stats(output_format: str, config_file: Path | None) -> None:
     table.add_row("Délai médian de réponse", _days(values["delai_median_jours"]))
     table.add_row("Engagements pris", str(values["engagements"]))
     table.add_row("Engagements à l'échéance dépassée", str(values["engagements_en_retard"]))
+    if suivi.suivi_depuis:
+        table.add_row(f"Antérieures au suivi (avant le {date_fr(suivi.suivi_depuis)})", str(values["hors_suivi"]))
+    if values["delais_inconnus"]:
+        table.add_row("Répondues, délai inconnu (date au mois ou à l'année)", str(values["delais_inconnus"]))
+    if values["interventions"]:
+        table.add_row("Interventions (pas des réponses)", str(values["interventions"]))
     console.print(table)
 
     if suivi.en_retard:
@@ -130,9 +140,9 @@ def stats(output_format: str, config_file: Path | None) -> None:
             late.add_row(f"{c.titre}\n[dim]{c.id}[/]", date_fr(c.echeance), _days(c.retard_jours),
                          ", ".join(e.nom for e in c.destinataires))
         console.print(late)
-    if suivi.en_attente:
-        console.print(f"Prochaine échéance : {date_fr(suivi.en_attente[0].echeance)} "
-                      f"({suivi.en_attente[0].titre}).")
+    next_due = next((c for c in suivi.en_attente if c.echeance), None)  # approximate dates have no deadline
+    if next_due:
+        console.print(f"Prochaine échéance : {date_fr(next_due.echeance)} ({next_due.titre}).")
     if corpus.graph.composition is not None:
         console.print(composition_table(corpus.graph.composition))
     if corpus.diagnostics:

@@ -34,15 +34,16 @@ def _event(assemblee: AssembleeNode, *, site_url: str) -> Event:
     # DTSTAMP from the record, not the clock: the same records give the same file.
     event.add("dtstamp", datetime.combine(assemblee.date, time(0, 0), tzinfo=timezone.utc))
     event.add("summary", assemblee.titre)
+    last_day = assemblee.date_fin or assemblee.date  # a meeting over several days ends on its last one
     if assemblee.heure_debut:
         start = datetime.combine(assemblee.date, time.fromisoformat(assemblee.heure_debut), tzinfo=PARIS)
-        end = (datetime.combine(assemblee.date, time.fromisoformat(assemblee.heure_fin), tzinfo=PARIS)
+        end = (datetime.combine(last_day, time.fromisoformat(assemblee.heure_fin), tzinfo=PARIS)
                if assemblee.heure_fin else start + timedelta(hours=2))
         event.add("dtstart", start)
         event.add("dtend", end)
-    else:  # a day without hours: an all-day event
+    else:  # days without hours: an all-day event, its end the day after the last
         event.add("dtstart", assemblee.date)
-        event.add("dtend", assemblee.date + timedelta(days=1))
+        event.add("dtend", last_day + timedelta(days=1))
     parts = [assemblee.lieu] if assemblee.lieu else []
     if assemblee.commune and assemblee.commune not in (assemblee.lieu or ""):
         parts.append(assemblee.commune)
@@ -58,8 +59,9 @@ def _event(assemblee: AssembleeNode, *, site_url: str) -> Event:
 def calendar_files(graph: Graph, *, nom: str, site_url: str) -> dict[str, str]:
     """The agenda of every published assembly, and one file per assembly for « Ajouter à mon agenda »."""
     calendars = _Calendars(nom=nom, site_url=site_url)
-    files = {AGENDA: calendars.text(graph.assemblees)}
-    for assemblee in graph.assemblees:
+    dated = [a for a in graph.assemblees if a.dans_l_agenda]  # no invented day for a meeting known by its year
+    files = {AGENDA: calendars.text(dated)}
+    for assemblee in dated:
         files[event_path(assemblee)] = calendars.text([assemblee])
     return files
 

@@ -142,6 +142,19 @@ def _time(field: Field) -> dict[str, Any]:
     return {"widget": "string", "pattern": [schema.TIME_PATTERN, "Une heure HH:MM, par exemple 18:30."]}
 
 
+def _approximate_date(field: Field) -> dict[str, Any]:
+    # A text box, not the date picker: a picker would invent the day of a date known by its month or year.
+    return {"widget": "string", "pattern": [schema.APPROXIMATE_DATE_PATTERN,
+                                            "Une date AAAA-MM-JJ, ou AAAA-MM, AAAA, AAAA/AAAA quand le jour "
+                                            "n'est pas connu."]}
+
+
+def _attendance(field: Field) -> dict[str, Any]:
+    # Text, so that « près de 150 » can be written; a bare number written as text is read as that number.
+    return {"widget": "string", "pattern": [rf"^(?:\d+|(?:{'|'.join(schema.ATTENDANCE_QUALIFIERS)}) \d+)$",
+                                            "Un nombre, ou « environ 150 », « près de 150 », « plus de 150 »."]}
+
+
 def _integer(field: Field) -> dict[str, Any]:
     out: dict[str, Any] = {"widget": "number", "value_type": "int"}
     if field.minimum is not None:
@@ -197,6 +210,8 @@ _WIDGETS: dict[schema.Kind, Callable[[Field], dict[str, Any]]] = {
     schema.REFERENCE: _reference,
     schema.LIST: _list,
     schema.OBJECT: _object,
+    schema.APPROXIMATE_DATE: _approximate_date,
+    schema.ATTENDANCE: _attendance,
 }
 
 

@@ -79,7 +79,7 @@ def _shape(field: Field, groups: dict[str, dict[str, Any]]) -> dict[str, Any]:
     if out["type"] == "number":
         out["numberOptions"] = {"min": field.minimum} if field.minimum is not None else {}
     if field.choices:
-        out["choices"] = [{"id": v, "title": schema.LABELS.get(v, v)} for v in field.choices]
+        out["choices"] = [{"id": v, "title": field.label_of(v)} for v in field.choices]
     if field.fields:
         out["fields"] = [_field(f, groups) for f in field.fields]
     return out

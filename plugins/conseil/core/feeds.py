@@ -9,7 +9,7 @@ from typing import Any, Callable
 from feedgen.feed import FeedGenerator
 
 from . import schema
-from .dates import PARIS, date_fr
+from .dates import PARIS, date_fr, is_approximate, on_date_fr
 from .graph import Graph
 from .opendata import public_url
 
@@ -52,12 +52,15 @@ def entry_day(node: Any, build_date: date) -> date:
 def summary_of(node: Any) -> str:
     """A short French summary of a record, for feed entries."""
     if node.type == "contributions":
-        lead = f"{schema.NATURES[node.nature]} du {date_fr(node.date)} — {schema.STATUTS[node.statut]}."
+        day = f"({date_fr(node.date)})" if is_approximate(node.date) else f"du {date_fr(node.date)}"
+        lead = f"{schema.NATURES[node.nature]} {day} — {schema.STATUTS[node.statut]}."
         return f"{lead} {node.resume}" if node.resume else lead
     if node.type == "reponses":
-        who = node.elu.nom if node.elu else "Un élu"
+        who = node.repondant.nom if node.repondant else "Un élu"
         answered = " ; ".join(c.titre for c in node.contributions)
-        return f"{who} répond le {date_fr(node.date)} ({schema.POSITIONS[node.position]}) : {answered}."
+        if node.intervention:
+            return f"Intervention de {who} {on_date_fr(node.date)}, sur : {answered}."
+        return f"{who} répond {on_date_fr(node.date)} ({schema.POSITIONS[node.position]}) : {answered}."
     where = f", {node.lieu}" if node.lieu else ""
     return f"{schema.ASSEMBLEE_TYPES[node.type_assemblee]}, {date_fr(node.date, with_weekday=True)}{where}."
 

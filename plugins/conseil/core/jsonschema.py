@@ -58,7 +58,7 @@ def field_schema(field: Field) -> dict[str, Any]:
     if field.choices:
         # oneOf/const keeps each value's French label next to it, for editors' completion lists.
         out["enum"] = list(field.choices)
-        out["oneOf"] = [{"const": value, "title": schema.LABELS.get(value, value)} for value in field.choices]
+        out["oneOf"] = [{"const": value, "title": field.label_of(value)} for value in field.choices]
     if field.target:
         out["x-conseil-reference"] = field.target
     if field.item is not None:

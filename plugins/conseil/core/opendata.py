@@ -33,11 +33,12 @@ class Column:
     nullable: bool = False
     format: str | None = None  # "date", "uri"
     choices: tuple[str, ...] = ()
+    notation: str | None = None  # how its values are written, when the type does not say it (approximate dates)
 
     @property
     def type_label(self) -> str:
         """The type as the data dictionary states it, in French."""
-        label = TYPE_LABELS.get(self.format or self.type, TYPE_LABELS[self.type])
+        label = self.notation or TYPE_LABELS.get(self.format or self.type, TYPE_LABELS[self.type])
         return f"{label}, peut être vide" if self.nullable else label
 
 
@@ -67,7 +68,9 @@ class Dataset:
 
 def _jsonable(value: Any) -> Any:
     if isinstance(value, date):
-        return value.isoformat()
+        return value.isoformat()  # an approximate date as written: 2016, 2019-03
+    if isinstance(value, int) and type(value) not in (int, bool):
+        return int(value)  # « près de 400 » is counted 400; the words are in their own column
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
     return value
@@ -107,7 +110,7 @@ def _declared(record_type: schema.RecordType | schema.Field, key: str, value: Ca
         description = f"{description.rstrip('.')} ({spec.kind.column_hint})."
     column = {"name": key, "type": spec.kind.column, "description": description,
               "value": value or _field(spec.name), "nullable": spec.nullable, "format": spec.kind.column_format,
-              "choices": spec.choices}
+              "choices": spec.choices, "notation": spec.kind.column_notation}
     column.update(overrides)
     return Column(**column)
 
@@ -118,6 +121,7 @@ THEMES = _declared(schema.CONTRIBUTIONS, "themes", _ids("themes"))
 
 
 ENGAGEMENT = schema.REPONSES.field("engagements").item  # an engagement's keys, declared like a record's
+DELIBERATION = schema.REPONSES.field("deliberation")  # flattened into deliberation_numero, deliberation_url
 
 
 def _engagement_rows(graph: Graph) -> list[Any]:
@@ -181,7 +185,12 @@ DATASETS: tuple[Dataset, ...] = (
         (
             ID, URL,
             *(_declared(schema.ASSEMBLEES, key) for key in
-              ("titre", "date", "type", "heure_debut", "heure_fin", "lieu", "commune", "niveau", "participants")),
+              ("titre", "date", "date_fin", "type", "heure_debut", "heure_fin", "lieu", "commune", "niveau",
+               "participants")),
+            Column("participants_mention", "string", "« environ », « près de » ou « plus de » quand le nombre de "
+                   "participants n'est pas connu exactement (vide s'il l'est).",
+                   lambda a, _: getattr(a.participants, "qualifier", None), nullable=True,
+                   choices=schema.ATTENDANCE_QUALIFIERS),
             Column("a_venir", "boolean", "true si la réunion n'a pas encore eu lieu à la date de publication.",
                    _field("a_venir")),
             THEMES,
@@ -199,6 +208,9 @@ DATASETS: tuple[Dataset, ...] = (
             _declared(schema.CONTRIBUTIONS, "destinataires", _ids("destinataires")),
             _declared(schema.CONTRIBUTIONS, "assemblees", _ids("assemblees")),
             THEMES,
+            _declared(schema.CONTRIBUTIONS, "etape"),
+            _declared(schema.CONTRIBUTIONS, "suite_de", lambda c, _: c.precedente.id if c.precedente else None),
+            _declared(schema.CONTRIBUTIONS, "dossiers", _ids("dossiers")),
             _declared(schema.CONTRIBUTIONS, "reponse_attendue", lambda c, _: c.record.reponse_attendue),
             _declared(schema.CONTRIBUTIONS, "echeance_reponse", _field("echeance")),  # the deadline, written or computed
             Column("statut", "string", f"Statut calculé à la date de publication : {', '.join(schema.STATUTS)}.",
@@ -224,7 +236,16 @@ DATASETS: tuple[Dataset, ...] = (
             _declared(schema.REPONSES, "titre"),
             _declared(schema.REPONSES, "date"),
             _declared(schema.REPONSES, "elu", lambda r, _: r.elu.id if r.elu else None, nullable=True),
+            _declared(schema.REPONSES, "organe", lambda r, _: r.organe.id if r.organe else None),
             _declared(schema.REPONSES, "position"),
+            _declared(schema.REPONSES, "forme"),
+            _declared(schema.REPONSES, "portee"),
+            _declared(schema.REPONSES, "seance", lambda r, _: r.seance.id if r.seance else None),
+            _declared(DELIBERATION, "numero", lambda r, _: r.deliberation.numero if r.deliberation else None,
+                      name="deliberation_numero", nullable=True),
+            _declared(DELIBERATION, "url", lambda r, _: r.deliberation.url if r.deliberation else None,
+                      name="deliberation_url", format="uri"),
+            _declared(schema.REPONSES, "vote"),
             _declared(schema.REPONSES, "contributions", _ids("contributions")),
             Column("delai_jours", "integer", "Jours entre la plus ancienne contribution concernée et la réponse.",
                    _field("delai_jours"), nullable=True),
@@ -268,6 +289,36 @@ DATASETS: tuple[Dataset, ...] = (
             Column("reponses", "integer", "Nombre de réponses signées.", lambda e, _: len(e.reponses)),
         ),
         lambda g: sorted(g.elus, key=lambda e: e.id),
+    ),
+    Dataset(
+        "organes", "Organes", "Les instances de la Métropole qui reçoivent les avis ou y répondent, et leurs chiffres "
+        "de réponse.",
+        (
+            ID, URL,
+            *(_declared(schema.ORGANES, key) for key in ("nom", "type", "description")),
+            Column("contributions_recues", "integer", "Nombre de contributions reçues.",
+                   lambda o, _: o.chiffres.contributions),
+            Column("contributions_repondues", "integer", "Contributions reçues qui ont une réponse publiée.",
+                   lambda o, _: o.chiffres.repondues),
+            Column("reponses", "integer", "Nombre de réponses données (votes, délibérations, prises d'acte).",
+                   lambda o, _: len(o.reponses)),
+        ),
+        lambda g: sorted(g.organes, key=lambda o: o.id),
+    ),
+    Dataset(
+        "dossiers", "Dossiers", "Les politiques publiques et documents de planification suivis au fil des années, "
+        "avec leurs contributions.",
+        (
+            ID, URL,
+            *(_declared(schema.DOSSIERS, key) for key in ("titre", "type")),
+            _declared(schema.DOSSIERS, "themes", _ids("themes")),
+            Column("contributions", "array", "Identifiants des contributions sur le dossier, de la plus ancienne à la "
+                   "plus récente.", _ids("contributions")),
+            _declared(schema.DOSSIERS, "etapes", lambda d, _: [f"{e.date.isoformat()} : {e.libelle}"
+                                                               for e in d.record.etapes],
+                      notation="liste de textes"),
+        ),
+        lambda g: sorted(g.dossiers, key=lambda d: d.id),
     ),
     Dataset(
         "themes", "Thèmes", "Le référentiel thématique.",

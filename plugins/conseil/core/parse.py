@@ -16,7 +16,8 @@ import yaml
 
 from . import schema
 from .diagnostics import Diagnostic, closest, guillemets
-from .records import OBJECT_CLASSES, RECORD_CLASSES, Position, Record, Source
+from .dates import NoSuchDay, NotADate, ReversedInterval, parse_approximate
+from .records import OBJECT_CLASSES, RECORD_CLASSES, Attendance, Position, Record, Source
 from .schema import Field, RecordType
 
 try:  # the C parser is 10x faster; fall back on the pure-Python one where libyaml is missing
@@ -30,6 +31,7 @@ _ID = re.compile(schema.ID_PATTERN)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _INTEGER = re.compile(r"^[-+]?\d+$")
+_ATTENDANCE = re.compile(rf"^({'|'.join(schema.ATTENDANCE_QUALIFIERS)}) (\d+)$", re.IGNORECASE)
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
@@ -130,6 +132,7 @@ class _Reader:
         values: dict[str, Any] = {}
         complete = True
         seen: dict[str, yaml.Node] = {}
+        wrong: list[Field] = []
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.report("type-invalide", key_node, "une clé doit être un simple mot", key=None,
@@ -161,12 +164,25 @@ class _Reader:
                 values[key] = value
             elif field.required:
                 complete = False
+            elif not ok and field.required_unless:
+                wrong.append(field)  # required unless another value says otherwise: known once all are read
+        for field in wrong:
+            if not field.exempted_by(values, by_key):
+                complete = False
         for field in by_key.values():
-            if field.required and field.key not in seen:
+            if field.key in seen:
+                continue
+            if field.required:
                 complete = False
                 self.report("champ-manquant", _mapping_start(self, node, path),
                             f"le champ obligatoire {guillemets(field.key)} manque {where}",
                             key=field.key, help=f"ajoutez {_example(field)}")
+            elif field.required_unless and not field.exempted_by(values, by_key):
+                complete = False
+                unless = field.unless_text(by_key)
+                self.report("champ-manquant", _mapping_start(self, node, path),
+                            f"le champ {guillemets(field.key)} manque {where} (obligatoire sauf avec {unless})",
+                            key=field.key, help=f"ajoutez {_example(field)}, ou {unless}")
         return values, complete
 
     # -- values ---------------------------------------------------------------
@@ -215,6 +231,43 @@ class _Reader:
         self.report("date-invalide", node, f"{guillemets(raw)} n'est pas une date au format AAAA-MM-JJ",
                     key=field.key, help=f"écrivez l'année, le mois et le jour sur deux chiffres : {field.key}: 2025-03-12")
         return False, None
+
+    def _read_periode(self, field: Field, node: yaml.Node, path: str):
+        """A day, or what is known of it: `2016` (YAML reads it as a number: accepted), `2019-03`, `2016/2018`."""
+        year_as_number = node.tag == _INT if isinstance(node, yaml.ScalarNode) else False
+        if not isinstance(node, yaml.ScalarNode) or (node.tag not in (_STR, "tag:yaml.org,2002:timestamp")
+                                                     and not year_as_number):
+            return self._wrong_type(field, node)
+        raw = node.value.strip()
+        try:
+            return True, parse_approximate(raw)
+        except NoSuchDay:
+            self.report("date-invalide", node, f"la date {guillemets(raw)} n'existe pas", key=field.key,
+                        label="jour ou mois hors calendrier", help="vérifiez le jour et le mois (AAAA-MM-JJ)")
+        except ReversedInterval:
+            self.report("date-invalide", node, "l'intervalle finit avant de commencer", key=field.key,
+                        label="intervalle inversé", help="un intervalle s'écrit début/fin : 2016/2018")
+        except NotADate:
+            self.report("date-invalide", node,
+                        f"{guillemets(raw)} n'est pas une date au format AAAA-MM-JJ, AAAA-MM ou AAAA", key=field.key,
+                        help=f"écrivez {field.key}: 2025-03-12 ; si le jour n'est pas connu, {field.key}: 2025-03 "
+                             f"ou {field.key}: 2025 ; entre deux années, {field.key}: 2016/2018")
+        return False, None
+
+    def _read_effectif(self, field: Field, node: yaml.Node, path: str):
+        """A number of people: `150`, or as known: `environ 150`, `près de 150`, `plus de 150`."""
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+            qualified = _ATTENDANCE.match(" ".join(node.value.split()))
+            if qualified:
+                return True, Attendance(int(qualified.group(2)), qualified.group(1).lower())
+            if not _INTEGER.match(node.value.strip()):
+                self.report("effectif-invalide", node, f"{guillemets(node.value.strip())} n'est pas un nombre de "
+                            "participants", key=field.key, label="nombre attendu",
+                            help=f"écrivez {field.key}: 150, ou si le nombre n'est pas connu exactement : "
+                                 f"{field.key}: environ 150 (ou près de 150, plus de 150)")
+                return False, None
+            node = yaml.ScalarNode(_INT, node.value.strip(), node.start_mark, node.end_mark)
+        return self._read_entier(field, node, path)
 
     def _read_heure(self, field: Field, node: yaml.Node, path: str):
         if not isinstance(node, yaml.ScalarNode):
@@ -383,7 +436,7 @@ def parse_record(record_type: RecordType, record_id: str, path: str, raw: bytes 
                       key=None, help="vérifiez les deux-points, l'indentation et les guillemets ; "
                                      "un texte qui contient « : » ou commence par un signe se met entre guillemets")
         return None, reader.diagnostics
-    except yaml.YAMLError as error:
+    except yaml.YAMLError:
         reader.report("yaml-invalide", Position(2, 1), "YAML illisible : syntaxe incorrecte", key=None,
                       help="vérifiez la syntaxe de l'en-tête")
         return None, reader.diagnostics

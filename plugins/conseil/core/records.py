@@ -74,6 +74,28 @@ class Record:
         return Position(1, 1)
 
 
+class Attendance(int):
+    """An attendance written « environ 150 », « près de 150 » or « plus de 150 »: counted as 150, shown as written."""
+
+    def __new__(cls, number: int, qualifier: str) -> Attendance:
+        self = super().__new__(cls, number)
+        self.qualifier = qualifier
+        return self
+
+    def __str__(self) -> str:
+        return f"{self.qualifier} {int(self)}"
+
+    def __repr__(self) -> str:
+        return f"Attendance({int(self)}, {self.qualifier!r})"
+
+    def __reduce__(self):
+        return (Attendance, (int(self), self.qualifier))
+
+
+def is_approximate_count(value: int | None) -> bool:
+    return isinstance(value, Attendance)
+
+
 class _DocumentBehaviour:
     @property
     def is_url(self) -> bool:
@@ -116,10 +138,10 @@ def _record_class(record_type: schema.RecordType) -> type[Record]:
 RECORD_CLASSES: dict[str, type[Record]] = {
     name: _record_class(record_type) for name, record_type in schema.RECORD_TYPES.items()
 }
-OBJECT_CLASSES: dict[str, type] = {
-    spec.key: _object_class(spec.item)
+OBJECT_CLASSES: dict[str, type] = {  # by key: `documents` (a list of them), `deliberation` (one)
+    spec.key: _object_class(spec.item if spec.item is not None else spec)
     for record_type in schema.RECORD_TYPES.values() for spec in record_type.fields
-    if spec.kind is schema.LIST and spec.item.kind is schema.OBJECT
+    if (spec.item if spec.item is not None else spec).kind is schema.OBJECT
 }
 Assemblee = RECORD_CLASSES["assemblees"]
 Contribution = RECORD_CLASSES["contributions"]
@@ -127,10 +149,14 @@ Reponse = RECORD_CLASSES["reponses"]
 Elu = RECORD_CLASSES["elus"]
 Theme = RECORD_CLASSES["themes"]
 Instance = RECORD_CLASSES["instances"]
+Organe = RECORD_CLASSES["organes"]
+Dossier = RECORD_CLASSES["dossiers"]
 Document = OBJECT_CLASSES["documents"]
 Recommandation = OBJECT_CLASSES["recommandations"]
 Suite = OBJECT_CLASSES["suites"]
 Engagement = OBJECT_CLASSES["engagements"]
+Deliberation = OBJECT_CLASSES["deliberation"]
+EtapeDossier = OBJECT_CLASSES["etapes"]
 
 
 def split_recommandation(reponse: Reponse, reference: str) -> tuple[str | None, str]:

@@ -25,8 +25,34 @@ DEVIATIONS = """\
   pas être publié par mégarde.
 - **Taux de réponse par élu** : une contribution adressée à plusieurs élus compte comme répondue pour chacun
   dès qu'une réponse est publiée.
-- **Clé `type` des assemblées** : dans le code Python, l'attribut s'appelle `type_assemblee` (le mot `type`
-  désigne déjà la collection) ; la clé écrite dans les fiches reste `type`.
+- **Clé `type` des assemblées, organes et dossiers** : dans le code Python, l'attribut s'appelle
+  `type_assemblee`, `type_organe`, `type_dossier` (le mot `type` désigne déjà la collection) ; la clé écrite
+  dans les fiches reste `type`.
+
+## Précisions et écarts par rapport au modèle version 2
+
+- **Dates restées exactes** : `publication` (l'embargo), `echeance_reponse` et `engagements[].echeance`
+  demandent un jour `AAAA-MM-JJ` : une échéance ou un embargo sont des jours. Les dates approchées valent pour
+  `date`, `date_fin`, `mandat_debut`, `mandat_fin` et `etapes[].date` des dossiers.
+- **Comparaisons de dates approchées** : une date approchée est classée au début de sa période ; une règle
+  d'ordre (`date-anterieure` : réponse avant la contribution, `date_fin` avant `date`, étape précédente plus
+  récente, mandat) ne signale une erreur que si l'ordre est faux de façon certaine (fin de la période la plus
+  tardive possible contre début de l'autre). `hors-suivi` compare le début de la période à `suivi_depuis`.
+- **Obligatoire sauf…** : `destinataires` (sauf `reponse_attendue: false`), `elu` (sauf `organe`) et
+  `position` (sauf `portee: intervention`) sont vérifiés comme tout champ obligatoire : une fiche à laquelle
+  il en manque un n'est pas publiée (en version 1, une contribution sans destinataires était signalée mais
+  publiée dans l'aperçu).
+- **Identifiant à la fois élu et organe** : l'erreur `id-en-double` est signalée sur les deux fiches.
+- **Éditeurs** : Front Matter CMS présente les dates qui acceptent une date approchée, et `participants`,
+  comme des champs texte : un sélecteur de date inventerait le jour.
+- **Agenda iCalendar** : une assemblée datée seulement du mois ou de l'année n'y figure pas (aucun jour à y
+  inscrire) ; une assemblée sur plusieurs jours finit le jour de `date_fin`.
+- **Données ouvertes** : `participants` vaut N ; la colonne `participants_mention` dit « environ », « près
+  de » ou « plus de ». Le jeu `reponses` garde les interventions, marquées par la colonne `portee`.
+- **Rapports d'activité** : une année qui n'a que des fiches d'archives (par exemple un avis daté `2016`)
+  a son rapport, comme toute année qui a des fiches publiées.
+- **Réponses d'un élu** : les interventions d'un élu figurent sur sa page, marquées « Intervention », mais
+  ne comptent pas dans ses réponses du rapport d'activité.
 """
 
 
@@ -74,7 +100,7 @@ def content_model_reference() -> str:
     out = [
         "# Modèle de contenu",
         "",
-        "<!-- Généré par `python -m conseil.core.reference` à partir de plugins/conseil/core/schema.py : "
+        "<!-- Généré par `conseil schema` à partir de plugins/conseil/core/schema.py : "
         "ne pas modifier à la main. -->",
         "",
         "Une fiche = un fichier Markdown `content/<type>/<identifiant>.md` avec un en-tête YAML entre deux "
@@ -87,8 +113,8 @@ def content_model_reference() -> str:
                 f"Corps de la fiche : {record_type.body}", "",
                 "| clé | obligatoire | type | signification |", "|---|---|---|---|"]
         for field in record_type.fields:
-            required = "oui" if field.required else f"oui, sauf `{field.required_unless}`" if field.required_unless \
-                else "non"
+            required = "oui" if field.required else \
+                f"oui, sauf `{field.unless_text(record_type.by_key)}`" if field.required_unless else "non"
             out.append(f"| `{field.key}` | {required} | {_kind(field)} | {field.description} |")
             out += _object_rows(field)
         out.append("")

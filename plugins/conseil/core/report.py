@@ -14,7 +14,7 @@ from typing import Iterable
 from . import schema
 from .composition import Composition
 from .dates import date_fr
-from .figures import Count, breakdown
+from .figures import Approximations, Count, Participation, approximations, attendance, by_deadline, breakdown
 from .graph import AssembleeNode, ContributionNode, EluNode, EngagementNode, Graph, ReponseNode, Tally, ThemeNode, \
     tally
 
@@ -113,7 +113,7 @@ class Rapport:
     period: Period
     build_date: date
     assemblees: list[AssembleeNode]
-    participants: int
+    participants: Participation
     assemblees_par_type: list[Count]
     contributions: list[ContributionNode]
     contributions_par_nature: list[Count]
@@ -128,6 +128,10 @@ class Rapport:
     engagements_par_etat: list[Count]
     par_elu: list[LigneElu]
     par_theme: list[LigneTheme]
+    interventions: list[ReponseNode] = field(default_factory=list)  # shown, never counted as answers
+    hors_suivi: list[ContributionNode] = field(default_factory=list)  # before `suivi_depuis`, unanswered
+    approximations: Approximations = field(default_factory=lambda: Approximations(0, 0))
+    suivi_depuis: date | None = None
     comparaison: list[Comparaison] = field(default_factory=list)
     precedente: Period | None = None
     composition: Composition | None = None  # on the period's last day (or the build date, if earlier)
@@ -151,30 +155,35 @@ def build_report(graph: Graph, period: Period, *, compare: bool = True) -> Rappo
     """The report of `period`, with the previous period's figures beside it when `compare`."""
     assemblees = [a for a in _in(graph.assemblees, period) if not a.a_venir]
     contributions = _in(graph.contributions, period)
-    reponses = _in(graph.reponses, period)
+    reponses = _in(graph.reponses_officielles, period)
+    interventions = [r for r in _in(graph.reponses, period) if r.intervention]
     engagements = [e for r in reponses for e in r.engagements]
     themes_labels = {t.id: t.titre for t in graph.themes}
     rapport = Rapport(
         period=period,
         build_date=graph.build_date,
         assemblees=assemblees,
-        participants=sum(a.participants or 0 for a in assemblees),
+        participants=attendance(assemblees),
         assemblees_par_type=breakdown((a.type_assemblee for a in assemblees), schema.ASSEMBLEE_TYPES),
         contributions=contributions,
         contributions_par_nature=breakdown((c.nature for c in contributions), schema.NATURES),
         contributions_par_origine=breakdown((c.origine for c in contributions), schema.ORIGINES),
         contributions_par_theme=breakdown((t.id for c in contributions for t in c.themes), themes_labels),
         chiffres=tally(contributions),
-        en_attente=sorted((c for c in contributions if c.statut == schema.EN_ATTENTE), key=lambda c: (c.echeance, c.id)),
+        en_attente=sorted((c for c in contributions if c.statut == schema.EN_ATTENTE), key=by_deadline),
         en_retard=sorted((c for c in contributions if c.statut == schema.EN_RETARD), key=lambda c: (-c.retard_jours, c.id)),
         reponses=reponses,
         reponses_par_position=breakdown((r.position for r in reponses), schema.POSITIONS),
         engagements=engagements,
         engagements_par_etat=breakdown((e.etat for e in engagements), schema.ETATS),
         par_elu=[LigneElu(e, tally(c for c in e.contributions if period.contains(c.date)),
-                          len(_in(e.reponses, period))) for e in graph.elus],
+                          len([r for r in _in(e.reponses, period) if not r.intervention])) for e in graph.elus],
         par_theme=[LigneTheme(t, len([a for a in _in(t.assemblees, period) if not a.a_venir]),
                               tally(_in(t.contributions, period))) for t in graph.themes],
+        interventions=interventions,
+        hors_suivi=[c for c in contributions if c.statut == schema.HORS_SUIVI],
+        approximations=approximations(contributions, reponses),
+        suivi_depuis=graph.suivi_depuis,
     )
     if graph.registre is not None:
         rapport.composition = graph.registre.au(min(period.fin, graph.build_date))
@@ -190,7 +199,7 @@ def compare_reports(current: Rapport, previous: Rapport) -> list[Comparaison]:
 
     return [
         row("Réunions tenues", lambda r: len(r.assemblees)),
-        row("Participations aux réunions", lambda r: r.participants),
+        row("Participations aux réunions", lambda r: r.participants.total),
         row("Contributions remises aux élus", lambda r: len(r.contributions)),
         row("Réponses des élus reçues", lambda r: len(r.reponses)),
         row("Taux de réponse", lambda r: r.chiffres.taux_reponse, "pourcent"),

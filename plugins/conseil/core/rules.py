@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from . import grammaire, schema
-from .dates import reference_date
+from .dates import first_day, last_day, reference_date
 from .diagnostics import AVERTISSEMENT, Diagnostic, closest, guillemets
 from .membres import population_shares
 from .records import Assemblee, Contribution, Elu, Record, Reponse, split_recommandation
@@ -32,6 +32,7 @@ class Settings:
     colleges: tuple[str, ...] = ()
     population_tranches_age: tuple[tuple[str, float], ...] = ()
     renouvellement: date | None = None
+    suivi_depuis: date | None = None  # answers are followed from this day: older contributions are `hors-suivi`
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any], content_dir: Path | None, *,
@@ -46,18 +47,23 @@ class Settings:
             population = population_shares(options.get("population_tranches_age"))
         except ValueError as error:
             raise SettingsError(f"{error} ({config_name})") from None
-        renouvellement = options.get("renouvellement")
-        if renouvellement is not None and not isinstance(renouvellement, date):
-            try:
-                renouvellement = date.fromisoformat(str(renouvellement))
-            except ValueError:
-                raise SettingsError(f"renouvellement « {renouvellement} » n'est pas une date AAAA-MM-JJ "
-                                    f"({config_name})") from None
         return cls(build_date=build_date,
                    delai_reponse_jours=int(options.get("delai_reponse_jours", schema.DEFAULT_DELAI_REPONSE_JOURS)),
                    communes=tuple(options.get("communes") or ()), content_dir=content_dir,
                    colleges=tuple(options.get("colleges") or ()), population_tranches_age=population,
-                   renouvellement=renouvellement)
+                   renouvellement=_day_option(options, "renouvellement", config_name),
+                   suivi_depuis=_day_option(options, "suivi_depuis", config_name))
+
+
+def _day_option(options: Mapping[str, Any], key: str, config_name: str) -> date | None:
+    """An option holding a day: YAML gives a date, a quoted value is read as AAAA-MM-JJ."""
+    value = options.get(key)
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise SettingsError(f"{key} « {value} » n'est pas une date AAAA-MM-JJ ({config_name})") from None
 
 
 class SettingsError(ValueError):
@@ -90,30 +96,37 @@ def _at(record: Record, path: str, code: str, message: str, *, key: str, label: 
                       help=help, length=pos.length, severity=severity)
 
 
-def _reference_fields(record: Record) -> Iterator[tuple[str, str, str, str]]:
-    """(key, key path, target type, id) of every reference a record makes."""
+def _reference_fields(record: Record) -> Iterator[tuple[str, str, tuple[str, ...], str]]:
+    """(key, key path, target types, id) of every reference a record makes."""
     record_type = schema.RECORD_TYPES[record.type]
     for spec in record_type.fields:
         if spec.kind == schema.REFERENCE:
-            value = getattr(record, spec.key, None)
+            value = getattr(record, spec.name, None)
             if value:
-                yield spec.key, spec.key, spec.target, value
+                yield spec.key, spec.key, spec.target_types, value
         elif spec.kind == schema.LIST and spec.item.kind == schema.REFERENCE:
-            for index, value in enumerate(getattr(record, spec.key, [])):
-                yield spec.key, f"{spec.key}[{index}]", spec.item.target, value
+            for index, value in enumerate(getattr(record, spec.name, [])):
+                yield spec.key, f"{spec.key}[{index}]", spec.item.target_types, value
+
+
+def _named(targets: tuple[str, ...]) -> str:
+    """« aucun élu », « aucune contribution », « aucun élu ni organe »."""
+    return " ni ".join([grammaire.nom(targets[0]).aucun, *(schema.RECORD_TYPES[t].label for t in targets[1:])])
 
 
 def check_references(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
     """Each reference names an existing record of the right type, published when the citer is."""
-    for key, path, target, ref in _reference_fields(record):
-        if ref not in index.files[target]:
-            suggestion = closest(ref, index.files[target])
+    for key, path, targets, ref in _reference_fields(record):
+        target = next((t for t in targets if ref in index.files[t]), None)
+        if target is None:
+            candidates = {i: p for t in targets for i, p in index.files[t].items()}  # suggested across every type
+            suggestion = closest(ref, candidates)
             if suggestion:
-                hint = f"vouliez-vous dire {guillemets(suggestion)} ? ({index.files[target][suggestion]})"
+                hint = f"vouliez-vous dire {guillemets(suggestion)} ? ({candidates[suggestion]})"
             else:
-                hint = f"créez la fiche {target}/{ref}.md ou corrigez l'identifiant"
-            missing = f"{grammaire.nom(target).aucun} {guillemets(ref)}"
-            yield _at(record, path, "ref-inconnue", missing, key=key, label=missing, help=hint)
+                hint = f"créez la fiche {' ou '.join(f'{t}/{ref}.md' for t in targets)} ou corrigez l'identifiant"
+            yield _at(record, path, "ref-inconnue", f"{_named(targets)} {guillemets(ref)}", key=key,
+                      label=f"{_named(targets)} {guillemets(ref)}", help=hint)
             continue
         cited = index.records[target].get(ref)
         if cited and record.is_published(settings.build_date) and not cited.is_published(settings.build_date):
@@ -124,14 +137,76 @@ def check_references(record: Record, index: Index, settings: Settings) -> Iterat
                       help="publiez la fiche citée, retirez la référence, ou mettez cette fiche en brouillon")
 
 
-def check_destinataires(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
-    """A contribution that expects an answer names who should answer."""
-    if isinstance(record, Contribution) and record.reponse_attendue and not record.destinataires \
-            and "destinataires" not in record.positions:
-        unless = schema.CONTRIBUTIONS.field("destinataires").required_unless
-        yield _at(record, "", "champ-manquant",
-                  "le champ « destinataires » manque : une réponse est attendue", key="destinataires",
-                  help=f"ajoutez destinataires: [identifiant-de-l-elu], ou {unless}")
+def check_ids_unique_across_types(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """A reference that may name several types (`destinataires`: élus and organes) must name only one record."""
+    for others in _SHARED_IDS.get(record.type, ()):
+        if record.id in index.files[others]:
+            yield Diagnostic("id-en-double", record.source.path, 1, 1,
+                             f"l'identifiant {guillemets(record.id)} existe aussi dans {others}/ "
+                             f"({index.files[others][record.id]})", key=None, length=3,
+                             help="renommez l'une des deux fiches : un destinataire doit désigner une seule fiche")
+
+
+def _types_sharing_ids() -> dict[str, tuple[str, ...]]:
+    """For each record type, the other types whose ids a reference may confuse with its own."""
+    shared: dict[str, set[str]] = {}
+    for record_type in schema.RECORD_TYPES.values():
+        for spec in record_type.fields:
+            targets = (spec.item or spec).target_types
+            for target in targets:
+                shared.setdefault(target, set()).update(t for t in targets if t != target)
+    return {t: tuple(sorted(others)) for t, others in shared.items() if others}
+
+
+_SHARED_IDS = _types_sharing_ids()
+
+
+def check_repondant(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """An answer comes from one élu or one organe, not both (the parser requires one of them)."""
+    if not isinstance(record, Reponse):
+        return
+    if record.elu and record.organe:
+        yield _at(record, "organe", "repondant-double", "la réponse nomme à la fois un élu et un organe", key="organe",
+                  label="un seul répondant", help="gardez elu (un élu répond) ou organe (un organe vote ou délibère)")
+
+
+def check_deliberation(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """A deliberation's address is an https one."""
+    deliberation = getattr(record, "deliberation", None)
+    if deliberation and deliberation.url and not deliberation.url.startswith("https://"):
+        yield _at(record, "deliberation.url", "adresse-invalide",
+                  f"{guillemets(deliberation.url)} n'est pas une adresse https", key="deliberation",
+                  label="adresse https attendue", help="donnez l'adresse publique de la délibération : https://…")
+
+
+def check_suite_de(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """The earlier stage of an opinion is not later than it, and stages never loop back."""
+    if not isinstance(record, Contribution) or not record.suite_de:
+        return
+    contributions = index.records["contributions"]
+    previous = contributions.get(record.suite_de)
+    if previous is not None and previous.date and record.date and first_day(previous.date) > last_day(record.date):
+        yield _at(record, "suite_de", "date-anterieure",
+                  f"l'étape précédente {record.suite_de} ({previous.date.isoformat()}) est plus récente que "
+                  f"cette contribution ({record.date.isoformat()})", key="suite_de",
+                  help="suite_de nomme l'étape antérieure ; inversez-la si c'est l'autre fiche qui suit celle-ci")
+    seen = [record.id]
+    while previous is not None and previous.suite_de:
+        if previous.suite_de in seen:
+            chain = " → ".join([*seen, previous.suite_de])
+            yield _at(record, "suite_de", "suite-circulaire", f"les étapes bouclent : {chain}", key="suite_de",
+                      label="boucle", help="une étape suit une étape plus ancienne ; retirez suite_de de la première")
+            return
+        seen.append(previous.id)
+        previous = contributions.get(previous.suite_de)
+
+
+def check_date_fin(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """A meeting over several days ends on or after its first day."""
+    if isinstance(record, Assemblee) and record.date_fin and record.date and last_day(record.date_fin) < record.date:
+        yield _at(record, "date_fin", "date-anterieure",
+                  f"la fin ({record.date_fin.isoformat()}) précède le début ({record.date.isoformat()})",
+                  key="date_fin", help="date_fin est le dernier jour de la réunion : vérifiez date et date_fin")
 
 
 def check_recommandation_ids(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
@@ -189,7 +264,7 @@ def check_reponse_dates(record: Record, index: Index, settings: Settings) -> Ite
         return
     for contribution_id in record.contributions:
         contribution = index.records["contributions"].get(contribution_id)
-        if contribution and contribution.date and record.date < contribution.date:
+        if contribution and contribution.date and last_day(record.date) < first_day(contribution.date):
             yield _at(record, "date", "date-anterieure",
                       f"la réponse ({record.date.isoformat()}) précède la contribution {contribution_id} "
                       f"({contribution.date.isoformat()})", key="date",
@@ -198,7 +273,7 @@ def check_reponse_dates(record: Record, index: Index, settings: Settings) -> Ite
 
 def check_echeance(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
     """A reply deadline comes after the contribution."""
-    if isinstance(record, Contribution) and record.echeance_reponse and record.echeance_reponse < record.date:
+    if isinstance(record, Contribution) and record.echeance_reponse and record.echeance_reponse < first_day(record.date):
         yield _at(record, "echeance_reponse", "date-anterieure",
                   f"l'échéance ({record.echeance_reponse.isoformat()}) précède la contribution "
                   f"({record.date.isoformat()})", key="echeance_reponse",
@@ -207,7 +282,8 @@ def check_echeance(record: Record, index: Index, settings: Settings) -> Iterator
 
 def check_mandat(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
     """A term ends after it begins."""
-    if isinstance(record, Elu) and record.mandat_debut and record.mandat_fin and record.mandat_fin < record.mandat_debut:
+    if isinstance(record, Elu) and record.mandat_debut and record.mandat_fin \
+            and last_day(record.mandat_fin) < first_day(record.mandat_debut):
         yield _at(record, "mandat_fin", "date-anterieure", "la fin du mandat précède son début", key="mandat_fin",
                   help="vérifiez mandat_debut et mandat_fin")
 
@@ -341,7 +417,11 @@ def _may_hold_javascript_scheme(text: str) -> bool:
 
 RULES: tuple[Callable[[Record, Index, Settings], Iterable[Diagnostic]], ...] = (
     check_references,
-    check_destinataires,
+    check_ids_unique_across_types,
+    check_repondant,
+    check_deliberation,
+    check_suite_de,
+    check_date_fin,
     check_recommandation_ids,
     check_recommandation_references,
     check_reponse_dates,

@@ -83,7 +83,7 @@ def _comment_lines(field: Field, picker: _Picker, *, required: bool) -> list[str
     if allowed:  # the list the rule checks against (`commune-inconnue`)
         out.append(f"#   {field.checked_against} permises : " + ", ".join(allowed))
     if field.choices:
-        out.append("#   valeurs permises : " + ", ".join(f"{v} ({schema.LABELS.get(v, v)})" for v in field.choices))
+        out.append("#   valeurs permises : " + ", ".join(f"{v} ({field.label_of(v)})" for v in field.choices))
     target = field.references
     if target:
         existing = picker.ids(target)
@@ -156,7 +156,7 @@ class _Picker:
             return self.chosen[target]
         choice = self._answerable() if target == "contributions" and self.record_type.name == "reponses" else None
         if target == "elus" and self.record_type.name == "reponses" and "contributions" in self.chosen:
-            choice = self._recipient(self.chosen["contributions"])
+            choice = self._recipient(self.chosen["contributions"], target)
         if choice is None:
             candidates = self.ids(target)
             if target == "contributions":  # an answer may not precede what it answers
@@ -174,7 +174,8 @@ class _Picker:
         waiting.sort(key=lambda c: (c.echeance or date.max, c.id))
         return waiting[0].id if waiting else None
 
-    def _recipient(self, contribution_id: str) -> str | None:
+    def _recipient(self, contribution_id: str, target: str) -> str | None:
+        """The contribution's first recipient of the type wanted (its recipients may be élus or organes)."""
         record = self.index.records["contributions"].get(contribution_id)
         recipients: Iterable[str] = getattr(record, "destinataires", []) if record else []
-        return next(iter(recipients), None)
+        return next((r for r in recipients if r in self.index.records[target]), None)

@@ -15,16 +15,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any, Callable
+from types import MappingProxyType
+from typing import Any, Callable, Mapping
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+# AAAA, AAAA-MM or AAAA-MM-JJ, or two of them as an EDTF interval (2016/2018): checked for real days by the parser.
+_DAY_MONTH_OR_YEAR = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+APPROXIMATE_DATE_PATTERN = rf"^{_DAY_MONTH_OR_YEAR}(?:/{_DAY_MONTH_OR_YEAR})?$"
+# How an attendance known roughly is written: « environ 150 », « près de 150 », « plus de 150 ».
+ATTENDANCE_QUALIFIERS = ("environ", "près de", "plus de")
+ATTENDANCE_PATTERN = rf"^(?:{'|'.join(ATTENDANCE_QUALIFIERS)}) \d+$"
 EDITOR_DATE_FORMAT = "yyyy-MM-dd"  # date-fns, for Front Matter CMS: a datetime would be refused
 
 # Front Matter CMS writes `fieldGroup: <list key>` in each item of a list it edits (`documents`,
 # `recommandations`…). That exact mark is accepted in list items; any other value is an unknown key.
 EDITOR_GROUP_KEY = "fieldGroup"
+ANY = ...  # in `Field.required_unless`: any value of the other key will do
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,6 +53,7 @@ class Kind:
     column: str | None = None  # JSON type of an open-data column holding it
     column_format: str | None = None  # JSON Schema format of that column
     column_hint: str | None = None  # the notation, added to a column's description
+    column_notation: str | None = None  # the column's type in the data dictionary, when its JSON type is not enough
     sample: Callable[[Field, date], str] = lambda field, day: "…"  # a valid value, as YAML
 
     def __repr__(self) -> str:
@@ -73,8 +82,23 @@ REFERENCE = Kind("reference", "un identifiant de fiche", "identifiant", {"type":
                  {"type": "contentRelationship"}, column="string")
 LIST = Kind("liste", "une liste", "liste", {"type": "array"}, {"type": "list"}, column="array")
 OBJECT = Kind("objet", "un ensemble de clés", "objet", {"type": "object"}, {"type": "fields"})
+# Version 2: what real councils know of their past. A date known by its year or month, or between two bounds;
+# an attendance known roughly. Editors get a text box: a date picker would invent the day.
+APPROXIMATE_DATE = Kind(
+    "periode", "une date AAAA-MM-JJ, AAAA-MM ou AAAA (ou un intervalle AAAA/AAAA)",
+    "date AAAA-MM-JJ, ou AAAA-MM, AAAA, intervalle AAAA/AAAA quand le jour n'est pas connu",
+    {"type": ["string", "integer"], "pattern": APPROXIMATE_DATE_PATTERN}, {"type": "string", "single": True},
+    column="string", column_hint="AAAA-MM-JJ, ou AAAA-MM, AAAA, AAAA/AAAA quand le jour n'est pas connu",
+    column_notation="date AAAA-MM-JJ, ou AAAA-MM, AAAA, AAAA/AAAA quand le jour n'est pas connu",
+    sample=lambda field, day: day.isoformat())
+ATTENDANCE = Kind(
+    "effectif", "un nombre entier, ou « environ N », « près de N », « plus de N »",
+    "nombre entier, ou `environ N`, `près de N`, `plus de N`",
+    {"type": ["integer", "string"], "pattern": ATTENDANCE_PATTERN}, {"type": "string", "single": True},
+    column="integer", sample=lambda field, day: "0")
 
-KINDS: tuple[Kind, ...] = (TEXT, DATE, TIME, INTEGER, BOOLEAN, CHOICE, REFERENCE, LIST, OBJECT)
+KINDS: tuple[Kind, ...] = (TEXT, DATE, TIME, INTEGER, BOOLEAN, CHOICE, REFERENCE, LIST, OBJECT, APPROXIMATE_DATE,
+                           ATTENDANCE)
 
 
 @dataclass(frozen=True, eq=False)
@@ -85,8 +109,9 @@ class Field:
     kind: Kind
     description: str
     required: bool = False
-    choices: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()  # declared as {value: label}: kept as the values, their labels in `labels`
     target: str | None = None  # record type a REFERENCE points to
+    also_targets: tuple[str, ...] = ()  # other record types it may point to (ids are unique across all of them)
     item: Field | None = None  # element of a LIST
     fields: tuple[Field, ...] = ()  # keys of an OBJECT
     max_length: int | None = None
@@ -99,9 +124,18 @@ class Field:
     title: bool = False  # the record's title (`titre`, `nom`): a new record gets the title given
     draft: bool = False  # the key that keeps a record unpublished (`brouillon`)
     multiline: bool = False  # a text an editor gives several lines
-    required_unless: str | None = None  # required unless this other value is written
+    required_unless: tuple[str, Any] | None = None  # (key, value): required unless that key has that value (ANY: is written)
     checked_against: str | None = None  # the plugin option listing the allowed values (`communes`)
     donnees: str | None = None  # the open-data column's description, when it differs from `description`
+    labels: Mapping[str, str] | None = None  # each choice's label, as a reader sees it
+
+    def __post_init__(self) -> None:
+        if isinstance(self.choices, Mapping):
+            object.__setattr__(self, "labels", MappingProxyType(dict(self.choices)))
+            object.__setattr__(self, "choices", tuple(self.choices))
+
+    def label_of(self, value: str) -> str:
+        return (self.labels or {}).get(value, value)
 
     @cached_property
     def by_key(self) -> dict[str, Field]:
@@ -122,9 +156,27 @@ class Field:
         return self.target or (self.item.target if self.item is not None else None)
 
     @property
+    def target_types(self) -> tuple[str, ...]:
+        """Every record type a REFERENCE may name: `destinataires` names élus and organes."""
+        return (self.target, *self.also_targets) if self.target else ()
+
+    @property
     def nullable(self) -> bool:
         """Whether the value may be absent from a published record."""
         return not self.required and self.default is None and self.kind is not LIST
+
+    def exempted_by(self, values: Mapping[str, Any], siblings: Mapping[str, Field]) -> bool:
+        """Whether the other values of its mapping make this `required_unless` field optional."""
+        key, value = self.required_unless
+        written = values.get(key, siblings[key].default if key in siblings else None)
+        return written is not None if value is ANY else written == value
+
+    def unless_text(self, siblings: Mapping[str, Field]) -> str:
+        """The YAML that makes it optional: `reponse_attendue: false`, `organe: conseil-metropolitain`."""
+        key, value = self.required_unless
+        if value is ANY:
+            return siblings[key].example_line()
+        return f"{key}: {str(value).lower() if isinstance(value, bool) else value}"
 
     def make_default(self) -> Any:
         return [] if self.kind is LIST else self.default
@@ -190,6 +242,8 @@ ASSEMBLEE_TYPES = {
     "atelier": "Atelier",
     "debat": "Débat",
     "visite": "Visite",
+    "seance-collectivite": "Séance de la collectivité",
+    "rencontre-externe": "Rencontre extérieure",
     "autre": "Autre rencontre",
 }
 NIVEAUX = {
@@ -207,6 +261,7 @@ NATURES = {
 ORIGINES = {
     "saisine": "Saisine de la Métropole",
     "auto-saisine": "Auto-saisine",
+    "inconnue": "Origine non connue",
 }
 POSITIONS = {
     "retenue": "Retenue",
@@ -226,26 +281,67 @@ REPONDUE = "repondue"
 EN_RETARD = "en-retard"
 EN_ATTENTE = "en-attente"
 SANS_REPONSE_ATTENDUE = "sans-reponse-attendue"
+HORS_SUIVI = "hors-suivi"  # dated before the plugin option `suivi_depuis`, and unanswered
 STATUTS = {
     REPONDUE: "Répondue",
     EN_RETARD: "Sans réponse, en retard",
     EN_ATTENTE: "En attente de réponse",
     SANS_REPONSE_ATTENDUE: "Sans réponse attendue",
+    HORS_SUIVI: "Antérieure au suivi des réponses",
 }
 ATTENDENT_REPONSE = (EN_ATTENTE, EN_RETARD)  # the statuses of a contribution still awaiting its answer
 SANS_SUITE = "sans-suite"
 RECOMMANDATION_POSITIONS = {**POSITIONS, SANS_SUITE: "Sans suite à ce jour"}
-
-LABELS: dict[str, str] = {
-    **ASSEMBLEE_TYPES,
-    **NIVEAUX,
-    **NATURES,
-    **ORIGINES,
-    **POSITIONS,
-    **ETATS,
-    **STATUTS,
-    SANS_SUITE: RECOMMANDATION_POSITIONS[SANS_SUITE],
+ORGANE_TYPES = {
+    "conseil": "Conseil",
+    "bureau": "Bureau",
+    "commission": "Commission",
+    "conference-des-maires": "Conférence des maires",
+    "executif": "Exécutif",
+    "autre": "Autre instance",
 }
+FORMES = {
+    "courrier": "Courrier",
+    "orale": "Réponse orale",
+    "deliberation": "Délibération",
+    "prise-d-acte": "Prise d'acte",
+    "rapport": "Rapport",
+    "autre": "Autre forme",
+}
+OFFICIELLE = "officielle"
+INTERVENTION = "intervention"  # an élu's or a group's reaction: shown, never counted as the answer
+PORTEES = {
+    OFFICIELLE: "Réponse officielle",
+    INTERVENTION: "Intervention",
+}
+VOTES = {
+    "unanimite": "À l'unanimité",
+    "majorite": "À la majorité",
+    "sans-vote": "Sans vote",
+}
+ETAPES = {
+    "preliminaire": "Avis préliminaire",
+    "intermediaire": "Avis intermédiaire",
+    "definitif": "Avis définitif",
+}
+DOSSIER_TYPES = {
+    "projet-de-territoire": "Projet de territoire",
+    "scot": "SCoT",
+    "plu": "PLU",
+    "plui": "PLUi",
+    "plh": "PLH",
+    "pcaet": "PCAET",
+    "pdm": "Plan de mobilité",
+    "evaluation": "Évaluation",
+    "autre": "Autre dossier",
+}
+
+# Every value's label, for badges. A value in several lists takes the label of the last one: version 1's lists come
+# last, so `autre` stays « Autre rencontre »; pages label the values of the other lists through their own field.
+LABELS: dict[str, str] = {}
+for _labels in (ORGANE_TYPES, FORMES, PORTEES, VOTES, ETAPES, DOSSIER_TYPES, ASSEMBLEE_TYPES, NIVEAUX, NATURES,
+                ORIGINES, POSITIONS, ETATS, STATUTS, {SANS_SUITE: RECOMMANDATION_POSITIONS[SANS_SUITE]}):
+    LABELS.update(_labels)  # later lists win, as version 1's did
 
 
 def _themes_field() -> Field:
@@ -311,13 +407,17 @@ ASSEMBLEES = RecordType(
     body="L'ordre du jour avant la réunion, la synthèse après.",
     fields=(
         title("titre", "Titre de la réunion."),
-        Field("date", DATE, "Jour de la réunion.", required=True, example="date: 2025-03-12"),
+        Field("date", APPROXIMATE_DATE, "Jour de la réunion (AAAA-MM ou AAAA quand le jour n'est pas connu).",
+              required=True, example="date: 2025-03-12", donnees="Jour de la réunion (AAAA-MM-JJ, ou AAAA-MM, AAAA, "
+              "AAAA/AAAA quand le jour n'est pas connu)."),
+        Field("date_fin", APPROXIMATE_DATE, "Dernier jour d'une réunion tenue sur plusieurs jours.",
+              example="date_fin: 2025-03-14"),
         Field(
             "type",
             CHOICE,
             "Nature de la réunion.",
             required=True,
-            choices=tuple(ASSEMBLEE_TYPES),
+            choices=ASSEMBLEE_TYPES,
             attribute="type_assemblee",  # `type` names the collection of every record
             donnees="Type de réunion.",
         ),
@@ -329,9 +429,12 @@ ASSEMBLEES = RecordType(
         Field("commune", TEXT, "Commune du lieu (vérifiée contre la liste des communes si elle est configurée).",
               checked_against="communes", donnees="Commune où se tient la réunion."),
         _themes_field(),
-        Field("participants", INTEGER, "Nombre de participants, pour le rapport d'activité.", minimum=0,
-              donnees="Nombre de participants (vide si non renseigné)."),
-        Field("niveau", CHOICE, "Niveau de participation proposé.", choices=tuple(NIVEAUX)),
+        Field("participants", ATTENDANCE, "Nombre de participants, pour le rapport d'activité : 150, ou « environ 150 », "
+              "« près de 150 », « plus de 150 » quand il n'est pas connu exactement.", minimum=0,
+              example="participants: près de 150",
+              donnees="Nombre de participants (vide si non renseigné) ; compté N quand il est écrit « environ N », "
+                      "« près de N » ou « plus de N »."),
+        Field("niveau", CHOICE, "Niveau de participation proposé.", choices=NIVEAUX),
         _documents_field(),
         *COMMON_FIELDS,
     ),
@@ -348,25 +451,30 @@ CONTRIBUTIONS = RecordType(
     body="Le texte de la contribution.",
     fields=(
         title("titre", "Titre de la contribution."),
-        Field("date", DATE, "Jour de remise aux élus.", required=True, example="date: 2025-04-02"),
-        Field("nature", CHOICE, "Nature du texte.", required=True, choices=tuple(NATURES)),
+        Field("date", APPROXIMATE_DATE, "Jour de remise aux élus (AAAA-MM ou AAAA quand le jour n'est pas connu).",
+              required=True, example="date: 2025-04-02", donnees="Jour de remise aux élus (AAAA-MM-JJ, ou AAAA-MM, "
+              "AAAA, AAAA/AAAA quand le jour n'est pas connu)."),
+        Field("nature", CHOICE, "Nature du texte.", required=True, choices=NATURES),
         Field(
             "origine",
             CHOICE,
-            "saisine (demandée par la Métropole) ou auto-saisine (à l'initiative du conseil).",
+            "saisine (demandée par la Métropole), auto-saisine (à l'initiative du conseil) ou inconnue.",
             required=True,
-            choices=tuple(ORIGINES),
-            donnees="« saisine » : demandée par la Métropole ; « auto-saisine » : à l'initiative du conseil.",
+            choices=ORIGINES,
+            donnees="« saisine » : demandée par la Métropole ; « auto-saisine » : à l'initiative du conseil ; "
+                    "« inconnue » : les archives ne le disent pas.",
         ),
         Field(
             "destinataires",
             LIST,
-            "Élus destinataires (identifiants de fiches de elus/) ; obligatoire sauf si reponse_attendue: false.",
-            item=Field("destinataires", REFERENCE, "Identifiant d'un élu.", target="elus"),
+            "Élus et organes destinataires (identifiants de fiches de elus/ ou organes/) ; obligatoire sauf si "
+            "reponse_attendue: false.",
+            item=Field("destinataires", REFERENCE, "Identifiant d'un élu ou d'un organe.", target="elus",
+                       also_targets=("organes",)),
             min_items=1,
             example="destinataires: [claire-morel]",
-            required_unless="reponse_attendue: false",
-            donnees="Identifiants des élus destinataires (jeu « elus »).",
+            required_unless=("reponse_attendue", False),
+            donnees="Identifiants des élus (jeu « elus ») et des organes (jeu « organes ») destinataires.",
         ),
         Field(
             "assemblees",
@@ -375,6 +483,23 @@ CONTRIBUTIONS = RecordType(
             item=Field("assemblees", REFERENCE, "Identifiant d'une assemblée.", target="assemblees"),
             example="assemblees: [2025-03-12-assemblee-mobilites]",
             donnees="Identifiants des réunions où elle a été préparée ou adoptée.",
+        ),
+        Field("etape", CHOICE, "Étape d'un avis rendu en plusieurs temps.", choices=ETAPES),
+        Field(
+            "suite_de",
+            REFERENCE,
+            "L'étape précédente de cet avis (identifiant de fiche de contributions/, pas plus récente que celle-ci).",
+            target="contributions",
+            example="suite_de: 2025-01-15-avis-preliminaire-plui",
+            donnees="Identifiant de l'étape précédente du même avis (jeu « contributions »).",
+        ),
+        Field(
+            "dossiers",
+            LIST,
+            "Dossiers (documents de planification, politiques publiques) dont traite la contribution.",
+            item=Field("dossiers", REFERENCE, "Identifiant d'un dossier.", target="dossiers"),
+            example="dossiers: [plui]",
+            donnees="Identifiants des dossiers dont elle traite (jeu « dossiers »).",
         ),
         _themes_field(),
         Field("resume", TEXT, "Résumé pour les listes, les flux et les exports (300 caractères au plus).", max_length=300,
@@ -411,6 +536,7 @@ CONTRIBUTIONS = RecordType(
                         required=True,
                     ),
                     Field("texte", TEXT, "Texte de la recommandation.", required=True),
+                    Field("chapitre", TEXT, "Chapitre qui regroupe les recommandations d'un long avis."),
                 ),
             ),
             example="recommandations:\n  - id: r1\n    texte: Prolonger la ligne de nuit",
@@ -427,13 +553,14 @@ REPONSES = RecordType(
     label="réponse",
     label_plural="réponses",
     feminine=True,
-    description="La réponse d'un élu à une ou plusieurs contributions.",
+    description="La réponse d'un élu ou d'un organe à une ou plusieurs contributions.",
     index_title="Réponses des élus",
     body="Le texte de la réponse ou son résumé.",
     fields=(
         title("titre", "Titre de la réponse."),
-        Field("date", DATE, "Date de la réponse (pas avant celle des contributions).", required=True,
-              donnees="Date de la réponse (AAAA-MM-JJ)."),
+        Field("date", APPROXIMATE_DATE, "Date de la réponse (pas avant celle des contributions ; AAAA-MM ou AAAA quand "
+              "le jour n'est pas connu).", required=True, example="date: 2025-05-20",
+              donnees="Date de la réponse (AAAA-MM-JJ, ou AAAA-MM, AAAA, AAAA/AAAA quand le jour n'est pas connu)."),
         Field(
             "contributions",
             LIST,
@@ -447,14 +574,42 @@ REPONSES = RecordType(
         Field(
             "elu",
             REFERENCE,
-            "L'élu qui répond (identifiant de fiche de elus/).",
-            required=True,
+            "L'élu qui répond (identifiant de fiche de elus/) ; ou bien organe.",
+            required_unless=("organe", ANY),
             target="elus",
             example="elu: claire-morel",
-            donnees="Identifiant de l'élu qui répond (jeu « elus »).",
+            donnees="Identifiant de l'élu qui répond (jeu « elus »), vide quand un organe répond.",
         ),
-        Field("position", CHOICE, "Position générale de la réponse.", required=True, choices=tuple(POSITIONS),
-              donnees="Position de la réponse."),
+        Field(
+            "organe",
+            REFERENCE,
+            "L'organe qui répond, par un vote ou une délibération (identifiant de fiche de organes/) ; ou bien elu.",
+            target="organes",
+            example="organe: conseil-metropolitain",
+            donnees="Identifiant de l'organe qui répond (jeu « organes »), vide quand un élu répond.",
+        ),
+        Field("position", CHOICE, "Position générale de la réponse (facultative pour une intervention).",
+              required_unless=("portee", INTERVENTION), choices=POSITIONS, donnees="Position de la réponse."),
+        Field("forme", CHOICE, "Forme de la réponse (courrier par défaut).", choices=FORMES, default="courrier"),
+        Field("portee", CHOICE, "officielle (par défaut) : la réponse de la collectivité ; intervention : la réaction "
+              "d'un élu ou d'un groupe, montrée mais pas comptée comme réponse.", choices=PORTEES, default=OFFICIELLE,
+              donnees="« officielle » : la réponse de la Métropole ; « intervention » : la réaction d'un élu ou d'un "
+                      "groupe, qui ne compte pas comme réponse."),
+        Field("seance", REFERENCE, "La séance où la réponse a été donnée ou votée (identifiant de fiche d'assemblees/).",
+              target="assemblees", example="seance: 2025-06-26-seance-conseil-metropolitain",
+              donnees="Identifiant de la séance où la réponse a été donnée ou votée (jeu « assemblees »)."),
+        Field(
+            "deliberation",
+            OBJECT,
+            "Référence de la délibération : numero, et url (adresse https) si elle est publiée.",
+            singular="deliberation",
+            fields=(
+                Field("numero", TEXT, "Numéro de la délibération.", required=True),
+                Field("url", TEXT, "Adresse https de la délibération."),
+            ),
+            example="deliberation:\n  numero: 2025-0412\n  url: https://www.example.org/deliberations/2025-0412.pdf",
+        ),
+        Field("vote", CHOICE, "Vote d'une délibération ou d'une prise d'acte.", choices=VOTES),
         Field(
             "suites",
             LIST,
@@ -471,7 +626,7 @@ REPONSES = RecordType(
                         "Identifiant de la recommandation (contribution#r1 si la réponse couvre plusieurs contributions).",
                         required=True,
                     ),
-                    Field("position", CHOICE, "Position sur cette recommandation.", required=True, choices=tuple(POSITIONS)),
+                    Field("position", CHOICE, "Position sur cette recommandation.", required=True, choices=POSITIONS),
                     Field("commentaire", TEXT, "Précision apportée par l'élu."),
                 ),
             ),
@@ -489,7 +644,7 @@ REPONSES = RecordType(
                 fields=(
                     Field("texte", TEXT, "Ce qui est promis.", required=True),
                     Field("echeance", DATE, "Date promise."),
-                    Field("etat", CHOICE, "Où en est l'engagement.", required=True, choices=tuple(ETATS),
+                    Field("etat", CHOICE, "Où en est l'engagement.", required=True, choices=ETATS,
                           donnees="État de l'engagement."),
                     Field("recommandation", TEXT, "Recommandation à laquelle l'engagement répond."),
                 ),
@@ -514,8 +669,10 @@ ELUS = RecordType(
         title("nom", "Prénom et nom."),
         Field("fonction", TEXT, "Fonction, par exemple « Vice-présidente déléguée aux mobilités ».", required=True,
               donnees="Fonction de l'élu, par exemple « Vice-présidente déléguée aux mobilités »."),
-        Field("mandat_debut", DATE, "Début du mandat."),
-        Field("mandat_fin", DATE, "Fin du mandat."),
+        Field("mandat_debut", APPROXIMATE_DATE, "Début du mandat (AAAA-MM ou AAAA quand le jour n'est pas connu).",
+              example="mandat_debut: 2020-07-16", donnees="Début du mandat (AAAA-MM-JJ, ou AAAA-MM, AAAA)."),
+        Field("mandat_fin", APPROXIMATE_DATE, "Fin du mandat (AAAA-MM ou AAAA quand le jour n'est pas connu).",
+              example="mandat_fin: 2026", donnees="Fin du mandat (AAAA-MM-JJ, ou AAAA-MM, AAAA)."),
         _themes_field(),
         *COMMON_FIELDS,
     ),
@@ -539,7 +696,8 @@ THEMES = RecordType(
 
 INSTANCES = RecordType(
     name="instances",
-    index_description="Les instances du conseil de développement (bureau, comité d'organisation, groupes de travail) et leurs membres.",
+    index_description="Les instances du conseil de développement (bureau, comité d'organisation, groupes de "
+                      "travail) et leurs membres.",
     singular="instance",
     label="instance",
     label_plural="instances",
@@ -554,8 +712,63 @@ INSTANCES = RecordType(
     ),
 )
 
+ORGANES = RecordType(
+    name="organes",
+    index_description="Les instances de la Métropole qui reçoivent les avis du conseil de développement ou y "
+                      "répondent : conseil, bureau, commissions.",
+    singular="organe",
+    label="organe",
+    label_plural="organes",
+    feminine=False,
+    description="Une instance de la collectivité qui reçoit des avis ou y répond (conseil, bureau, commission…).",
+    body="Une présentation, facultative.",
+    fields=(
+        title("nom", "Nom de l'organe, par exemple « Conseil de la Métropole »."),
+        Field("type", CHOICE, "Nature de l'organe.", required=True, choices=ORGANE_TYPES, attribute="type_organe"),
+        Field("description", TEXT, "Description courte.", multiline=True),
+        *COMMON_FIELDS,
+    ),
+)
+
+DOSSIERS = RecordType(
+    name="dossiers",
+    index_description="Les politiques publiques et documents de planification (PLUi, PLH, PCAET…) suivis au fil "
+                      "des années : avis, réponses et réunions de chacun.",
+    singular="dossier",
+    label="dossier",
+    label_plural="dossiers",
+    feminine=False,
+    description="Une politique publique ou un document de planification suivi au fil des années (PLUi, PLH, PCAET…).",
+    body="Une présentation du dossier, facultative.",
+    fields=(
+        title("titre", "Titre du dossier, par exemple « PLUi de la Métropole »."),
+        Field("type", CHOICE, "Nature du dossier.", required=True, choices=DOSSIER_TYPES, attribute="type_dossier"),
+        Field(
+            "etapes",
+            LIST,
+            "Les étapes de la procédure (arrêt, enquête publique, approbation…).",
+            item=Field(
+                "etapes",
+                OBJECT,
+                "Une étape.",
+                singular="etape",
+                fields=(
+                    Field("date", APPROXIMATE_DATE, "Date de l'étape (AAAA-MM ou AAAA quand le jour n'est pas connu).",
+                          required=True),
+                    Field("libelle", TEXT, "Ce qui a eu lieu : arrêt du projet, enquête publique, approbation…",
+                          required=True),
+                ),
+            ),
+            example="etapes:\n  - date: 2024-06\n    libelle: Arrêt du projet",
+            donnees="Étapes de la procédure, chacune « date : libellé », séparées par « ; » en CSV.",
+        ),
+        _themes_field(),
+        *COMMON_FIELDS,
+    ),
+)
+
 RECORD_TYPES: dict[str, RecordType] = {
-    t.name: t for t in (ASSEMBLEES, CONTRIBUTIONS, REPONSES, ELUS, THEMES, INSTANCES)
+    t.name: t for t in (ASSEMBLEES, CONTRIBUTIONS, REPONSES, ELUS, ORGANES, DOSSIERS, THEMES, INSTANCES)
 }
 
 # The list of members (CGCT art. L5211-10-1): one CSV file, content/composition/membres.csv, one line per

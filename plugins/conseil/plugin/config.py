@@ -49,6 +49,9 @@ class ConseilConfig(Config):
     # The day the site is built for (AAAA-MM-JJ): embargoes, deadlines, upcoming assemblies.
     # Default: SOURCE_DATE_EPOCH when set (reproducible builds), else today in Europe/Paris.
     date_reference = c.Optional(c.Type((str, date)))
+    # Answers are followed from this day (AAAA-MM-JJ): older unanswered contributions are `hors-suivi`, never late,
+    # never in response rates. Default: none, every contribution is followed.
+    suivi_depuis = c.Optional(c.Type(date))
     # Activity reports over several years (e.g. a mandate): [{titre, debut, fin, id?}], dates AAAA-MM-JJ.
     rapports = c.ListOfItems(c.SubConfig(PeriodeRapport), default=[])
     # The composition (content/composition/membres.csv): when set, each member's `college` is one of these.

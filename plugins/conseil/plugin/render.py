@@ -17,7 +17,7 @@ from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import url_filter
 
 from ..core import Corpus, schema
-from ..core.dates import date_fr
+from ..core.dates import date_fr, is_approximate, of_date_fr, on_date_fr, since_fr, until_fr
 from ..core.figures import ChiffresCles, Suivi, follow_up, key_figures
 from ..core.grammaire import avec_article
 from ..core.graph import Graph
@@ -78,6 +78,13 @@ def number(value: int | None) -> str:
     return "—" if value is None else f"{value:,}".replace(",", "\u202f")
 
 
+def attendance(value: Any) -> str:
+    """A total of attendance as sure as it is: `638`, `environ 640`, `au moins 150` (non-breaking spaces)."""
+    text = number(int(value))
+    mention = getattr(value, "mention", None)
+    return f"{mention}\u00a0{text}" if mention else text
+
+
 def label(value: str | None) -> str:
     return schema.LABELS.get(value or "", value or "")
 
@@ -101,9 +108,6 @@ def badge(value: str, kind: str) -> Markup:
     return Markup(f'<span class="cdd-badge cdd-{kind} cdd-{kind}--{value}">{text}</span>')
 
 
-def time_tag(value: date, longue: bool = False) -> Markup:
-    """`date | balise_date`: `<time datetime="2025-03-12">12 mars 2025</time>`; with the weekday if `longue`."""
-    return Markup(f'<time datetime="{value.isoformat()}">{_escaped(date_fr(value, with_weekday=longue))}</time>')
 
 
 @pass_context
@@ -131,7 +135,39 @@ def links(context, nodes: Any, vide: str = "—") -> Markup:
     return Markup(", ".join([link(context, node) for node in nodes])) if nodes else escape(vide)
 
 
+def label_of(value: str | None, record_type: str, key: str) -> str:
+    """`o.type_organe | libelle_de("organes", "type")`: the label a field declares for its value."""
+    return schema.RECORD_TYPES[record_type].field(key).label_of(value or "")
+
+
+EVENEMENTS = {  # what each step of a timeline is, for the dossier's
+    "etape": "étape de la procédure",
+    "assemblee": "réunion",
+    "contribution": "contribution",
+    "reponse": "réponse",
+    "intervention": "intervention (pas une réponse)",
+}
+
+
+def time_tag(value: date, longue: bool = False) -> Markup:
+    """`date | balise_date`: `<time datetime="2025-03-12">12 mars 2025</time>`; with the weekday if `longue`.
+
+    A date known by its year or month keeps it (`<time datetime="2016">2016</time>`); an interval, which
+    HTML cannot say in `datetime`, is plain text.
+    """
+    text = _escaped(date_fr(value, with_weekday=longue))
+    if is_approximate(value) and value.is_interval:
+        return Markup(f'<span class="cdd-date">{text}</span>')
+    return Markup(f'<time datetime="{value.isoformat()}">{text}</time>')
+
+
 FILTERS = {
+    "libelle_de": label_of,
+    "le_jour": on_date_fr,
+    "le_jour_de": of_date_fr,
+    "depuis": since_fr,
+    "jusqu_a": until_fr,
+    "libelle_evenement": lambda kind: EVENEMENTS.get(kind, kind),
     "avec_article": avec_article,
     "badge": badge,
     "balise_date": time_tag,
@@ -143,6 +179,7 @@ FILTERS = {
     "jours": days,
     "libelle": label,
     "nombre": number,
+    "effectif": attendance,
 }
 
 # Our data tables (inside a `cdd-table` region): the column headers, the body rows, the cells of a row.
