@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import grammaire, schema
-from .dates import date_fr
+from .dates import date_fr, is_approximate, of_date_fr, on_date_fr
 from .opendata import public_url
 
 SHARE_IMAGE = "assets/conseil/partage.png"
@@ -80,22 +80,25 @@ def describe(node: Any) -> str:
 
 def _contribution(node: Any) -> str:
     remise = grammaire.nom(node.nature).accorde("remis")
-    return (f"{schema.NATURES[node.nature]} du conseil de développement {remise} aux élus le {date_fr(node.date)}. "
+    return (f"{schema.NATURES[node.nature]} du conseil de développement {remise} aux élus {on_date_fr(node.date)}. "
             f"Statut : {schema.STATUTS[node.statut].lower()}.")
 
 
 def _reponse(node: Any) -> str:
-    who = f"Réponse de {node.elu.nom}" if node.elu else "Réponse"
+    kind = "Intervention" if node.intervention else "Réponse"
+    who = f"{kind} de {node.repondant.nom}" if node.repondant else kind
     if len(node.contributions) == 1:
         contribution = node.contributions[0]
         to = f"{grammaire.nom(contribution.nature).au} « {contribution.titre} »"
     else:
         to = f"à {len(node.contributions)} textes du conseil de développement"
-    return f"{who} {to}, le {date_fr(node.date)}. Position : {schema.POSITIONS[node.position].lower()}."
+    position = f" Position : {schema.POSITIONS[node.position].lower()}." if node.position else ""
+    return f"{who} {to}, {on_date_fr(node.date)}.{position}"
 
 
 def _assemblee(node: Any) -> str:
-    when = f"{schema.ASSEMBLEE_TYPES[node.type_assemblee]} du {date_fr(node.date, with_weekday=True)}"
+    day = of_date_fr(node.date) if is_approximate(node.date) else f"du {date_fr(node.date, with_weekday=True)}"
+    when = f"{schema.ASSEMBLEE_TYPES[node.type_assemblee]} {day}"
     if node.heure_debut:
         when += f", de {_heure(node.heure_debut)} à {_heure(node.heure_fin)}" if node.heure_fin else \
             f", à {_heure(node.heure_debut)}"
@@ -111,6 +114,20 @@ def _theme(node: Any) -> str:
     return f"Assemblées, contributions et réponses sur le thème « {node.titre} »."
 
 
+def _organe(node: Any) -> str:
+    return (f"{node.nom} ({schema.ORGANE_TYPES[node.type_organe].lower()}) : les textes du conseil de développement "
+            "qui lui sont adressés et ses réponses.")
+
+
+def _dossier(node: Any) -> str:
+    return (f"{node.titre} ({schema.DOSSIER_TYPES[node.type_dossier]}) : les avis du conseil de développement, "
+            "les réponses et les réunions de ce dossier, au fil des années.")
+
+
+def _instance(node: Any) -> str:
+    return f"{node.nom}, instance du conseil de développement : son rôle et ses membres."
+
+
 def _heure(value: str) -> str:
     """`18:30` -> `18 h 30`, `18:00` -> `18 h`."""
     hours, minutes = value.split(":")
@@ -123,4 +140,7 @@ _SENTENCES = {
     "assemblees": _assemblee,
     "elus": _elu,
     "themes": _theme,
+    "organes": _organe,
+    "dossiers": _dossier,
+    "instances": _instance,
 }
