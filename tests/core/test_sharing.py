@@ -100,3 +100,26 @@ def test_the_share_image_is_a_valid_png_with_the_name_drawn():
     assert share_image("Conseil de développement de Val-d'Arvel") == png  # reproducible
     assert share_image("Autre conseil") != png
     assert len(png) < 50_000
+
+
+def _assembly(date_lines: str):
+    result = corpus({"assemblees/2019-03-rencontre": ASSEMBLEE.replace("date: 2025-03-12\n", date_lines)})
+    assert not result.diagnostics, result.diagnostics
+    return result.graph.by_key["assemblees/2019-03-rencontre"]
+
+
+def test_a_meeting_over_several_days_ends_on_its_last_day():
+    data = event(_assembly("date: 2025-10-08\ndate_fin: 2025-10-10\n"), organizer="CDD", site_url="")
+    assert (data["startDate"], data["endDate"]) == ("2025-10-08", "2025-10-10")
+
+
+def test_a_meeting_known_by_its_month_is_no_event_and_is_described_as_known():
+    assemblee = _assembly('date: "2019-03"\n')
+    assert event(assemblee, organizer="CDD", site_url="") is None  # an event needs a day nobody knows
+    assert describe(assemblee) == "Assemblée ouverte de mars 2019."
+
+
+def test_an_intervention_is_described_without_a_position():
+    reponse = REPONSE.replace("position: retenue\n", "portee: intervention\n")
+    described = describe(_graph(reponse=reponse).by_key["reponses/2025-05-02-reponse"])
+    assert described == "Intervention de Claire Morel à l'alerte « Mobilités du quotidien », le 2 mai 2025."

@@ -30,7 +30,7 @@ def test_demo_council_is_complete(graph):
     """The demo exercises every part of the model, as the issue asks."""
     assert len(graph.assemblees) >= 8 and graph.assemblees_a_venir
     assert len(graph.contributions) == 32 and len(graph.reponses) == 21
-    assert len(graph.elus) == 7 and len(graph.themes) == 8
+    assert len(graph.elus) == 8 and len(graph.themes) == 8
     assert {c.nature for c in graph.contributions} == {"avis", "contribution", "alerte", "question"}
     assert {c.origine for c in graph.contributions} == {"saisine", "auto-saisine", "inconnue"}
     assert {r.position for r in graph.reponses_officielles} == {"retenue", "partiellement-retenue", "non-retenue",

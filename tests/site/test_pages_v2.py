@@ -76,7 +76,7 @@ def test_an_answer_says_who_answered_in_what_form_meeting_deliberation_and_vote(
 def test_a_contribution_shows_its_stages_both_ways(demo_site):
     for url in (PRELIMINAIRE, DEFINITIF):
         text = text_of(demo_site, url)
-        stages = section(text, "Les étapes de cet avis", "Texte de la")
+        stages = section(text, "Les étapes de cet avis", "Texte de l'avis")
         assert stages.index("13 mai 2026") < stages.index("10 septembre 2026")
         assert "(cette page)" in stages
     assert DEFINITIF in links_of(demo_site, PRELIMINAIRE) and PRELIMINAIRE in links_of(demo_site, DEFINITIF)

@@ -142,10 +142,15 @@ def test_each_assembly_page_has_one_valid_event_and_no_other_page_has_any(heads)
         assert len(blocks) == 1, path
         data = json.loads(blocks[0])
         jsonschema.validate(data, EVENT_SCHEMA)
-        # The demo's assemblies all give their hours and place: the event says them all.
+        # The demo's assemblies all give their hours or last day, and their place: the event says them all.
         assert {"endDate", "location", "url"} <= set(data), path
         assert data["url"] == page_address(path) and data["startDate"] < data["endDate"]
-        assert data["location"]["address"]["addressLocality"]
+        assert data["location"]["name"]
+    # The national meeting away from the territory: three days, no hours, a venue without a commune of ours.
+    meeting = json.loads(heads["assemblees/2025-10-08-rencontres-nationales-conseils-developpement/index.html"][1][0])
+    assert (meeting["startDate"], meeting["endDate"]) == ("2025-10-08", "2025-10-10")
+    assert meeting["location"] == {"@type": "Place", "name": "Palais des congrès de Tours",
+                                   "address": {"@type": "PostalAddress", "addressCountry": "FR"}}
 
 
 def test_event_times_carry_the_paris_offset_of_their_season(heads):

@@ -196,7 +196,13 @@ def _list(field: Field) -> dict[str, Any]:
 
 
 def _object(field: Field) -> dict[str, Any]:
-    return {"widget": "object", "fields": [_field(f) for f in field.fields]}
+    fields = [_field(f) for f in field.fields]
+    if not field.required:
+        # Decap checks the keys of an object even when the object is left empty, and would refuse to save
+        # every record without one (`deliberation` and its `numero`); `conseil check` still requires the key
+        # when the object is written.
+        fields = [{**f, "required": False} for f in fields]
+    return {"widget": "object", "fields": fields}
 
 
 # One widget per field kind.

@@ -6,7 +6,7 @@ import json
 from datetime import datetime, time
 from typing import Any
 
-from .dates import PARIS
+from .dates import PARIS, is_approximate
 from .opendata import public_url
 from .sharing import describe
 
@@ -15,8 +15,13 @@ from .sharing import describe
 _UNSAFE_IN_SCRIPT = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def event(assemblee: Any, *, organizer: str, site_url: str) -> dict[str, Any]:
-    """The assembly as a schema.org `Event`: times with the Europe/Paris offset of that day, when known."""
+def event(assemblee: Any, *, organizer: str, site_url: str) -> dict[str, Any] | None:
+    """The assembly as a schema.org `Event`: times with the Europe/Paris offset of that day, when known.
+
+    None for a meeting known only by its month or year: an event needs its day, which nobody knows.
+    """
+    if is_approximate(assemblee.date):
+        return None
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -28,7 +33,9 @@ def event(assemblee: Any, *, organizer: str, site_url: str) -> dict[str, Any]:
         "organizer": {"@type": "Organization", "name": organizer},
         "inLanguage": "fr-FR",
     }
-    if assemblee.heure_debut and assemblee.heure_fin:
+    if assemblee.date_fin and not is_approximate(assemblee.date_fin):  # held over several days
+        data["endDate"] = _moment(assemblee.date_fin, assemblee.heure_fin)
+    elif assemblee.heure_debut and assemblee.heure_fin:
         data["endDate"] = _moment(assemblee.date, assemblee.heure_fin)
     if assemblee.lieu or assemblee.commune:
         address = {"@type": "PostalAddress", "addressCountry": "FR"}

@@ -30,8 +30,10 @@ def head_context(node: Any | None, page_title: str | None, page_url: str, page_m
         # Our generated pages' descriptions are HTML-escaped in their front matter (pages.front_matter).
         sharing = Sharing(title=title, description=" ".join(unescape(str(description)).split()), path=page_url)
     context: dict[str, Any] = {"conseil_partage": tags(sharing, config, nom)}
-    if node is not None and node.type == "assemblees":
-        context["donnees_structurees"] = Markup(script_json(event(node, organizer=nom, site_url=config.site_url or "")))
+    data = event(node, organizer=nom, site_url=config.site_url or "") if node is not None and node.type == "assemblees" \
+        else None
+    if data is not None:
+        context["donnees_structurees"] = Markup(script_json(data))
     return context
 
 
