@@ -2,50 +2,17 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.cli.clitools import broken_copy  # noqa: F401 (fixture)
 from tests.conftest import ENGINE, build_env, mkdocs_build
+from tests.serving import free_port, running, wait_for
 
 pytestmark = pytest.mark.slow
 BANNER = "cdd-problemes"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
-
-
-def wait_for(url: str, condition, timeout: float = 60.0) -> str:
-    """Poll `url` (a bounded number of times) until its text satisfies `condition`."""
-    deadline = time.monotonic() + timeout
-    last = ""
-    while time.monotonic() < deadline:
-        try:
-            status, last = fetch(url)
-            if status == 200 and condition(last):
-                return last
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.5)
-    raise AssertionError(f"{url} never showed what was expected; last page:\n{last[:2000]}")
 
 
 @pytest.fixture
@@ -53,18 +20,9 @@ def served(broken_copy: Path):
     """`mkdocs serve` (or `properdocs serve`) on a copy of the broken corpus, on a free loopback port; stopped afterwards."""
     port = free_port()
     log = broken_copy / "serve.log"
-    with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen([sys.executable, "-m", ENGINE, "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                  cwd=broken_copy, env=build_env(), stdout=out, stderr=subprocess.STDOUT)
-        try:
-            yield f"http://127.0.0.1:{port}", broken_copy, log
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+    command = [sys.executable, "-m", ENGINE, "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    with running(command, cwd=broken_copy, env=build_env(), log=log):
+        yield f"http://127.0.0.1:{port}", broken_copy, log
 
 
 def test_banner_on_the_page_of_a_record_with_problems(served):

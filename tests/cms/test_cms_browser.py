@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -24,6 +22,7 @@ import pytest
 import yaml
 
 from tests.conftest import REPO, build_env
+from tests.serving import fetch, free_port, running
 from tests.site.browsing import browser  # noqa: F401 - the fixture, by name
 
 pytestmark = pytest.mark.browser
@@ -34,12 +33,6 @@ ANSWER = "2025-10-21-reponse-ligne-12-soiree"  # two commitments, both `realise`
 TIMEOUT = 30
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _wait_for(check, what: str, timeout: float = TIMEOUT):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -48,16 +41,6 @@ def _wait_for(check, what: str, timeout: float = TIMEOUT):
             return result
         time.sleep(0.2)
     pytest.fail(f"{what}: toujours pas au bout de {timeout} s")
-
-
-def _get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
-    except OSError:
-        return 0, ""
 
 
 def _proxy_answers(url: str) -> bool:
@@ -81,15 +64,6 @@ class Editing:
         return self.root / "content" / folder / f"{name}.md"
 
 
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 @pytest.fixture(scope="module")
 def editing(tmp_path_factory) -> Iterator[Editing]:
     if not DECAP_SERVER.exists():
@@ -99,21 +73,15 @@ def editing(tmp_path_factory) -> Iterator[Editing]:
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "node_modules").symlink_to(NODE_MODULES)
-    proxy_port, site_port = _free_port(), _free_port()
+    proxy_port, site_port = free_port(), free_port()
     env = build_env(DECAP_PORT=str(proxy_port))
-    proxy = subprocess.Popen([str(DECAP_SERVER)], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             env={**env, "PORT": str(proxy_port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
-                                  "GIT_REPO_DIRECTORY": str(root)})
-    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{site_port}"],
-                             cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    try:
+    proxy_env = {**env, "PORT": str(proxy_port), "BIND_HOST": "127.0.0.1", "MODE": "fs", "GIT_REPO_DIRECTORY": str(root)}
+    serve = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{site_port}"]
+    with running([str(DECAP_SERVER)], cwd=root, env=proxy_env), running(serve, cwd=root, env=env):
         site = f"http://127.0.0.1:{site_port}/"
         _wait_for(lambda: _proxy_answers(f"http://127.0.0.1:{proxy_port}/api/v1"), "decap-server")
-        _wait_for(lambda: _get(site + "admin/config.yml")[0] == 200, "mkdocs serve", timeout=90)
+        _wait_for(lambda: fetch(site + "admin/config.yml", timeout=5)[0] == 200, "mkdocs serve", timeout=90)
         yield Editing(root, site)
-    finally:
-        _stop(serve)
-        _stop(proxy)
 
 
 @pytest.fixture
@@ -196,7 +164,7 @@ def test_a_contribution_created_in_the_form_passes_the_checks_and_is_served(cms,
                            env=build_env(), capture_output=True, text=True, timeout=120)
     assert check.returncode == 0, check.stdout + check.stderr
     page = editing.site + "contributions/2026-11-20-mobilites-a-velo-entre-les-villages/"
-    status, html = _wait_for(lambda: (lambda r: r if r[0] == 200 else None)(_get(page)), "la page de la contribution",
+    status, html = _wait_for(lambda: (lambda r: r if r[0] == 200 else None)(fetch(page, timeout=5)), "la page de la contribution",
                              timeout=90)
     assert "Mobilités à vélo entre les villages" in html
 

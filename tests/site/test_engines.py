@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli_preview import free_port, wait_for
 from tests.conftest import ENGINE, ENGINES, REPO, build_env, mkdocs_build
+from tests.serving import free_port, running, wait_for
 from tests.site.sitefiles import digests
 
 pytestmark = pytest.mark.slow
@@ -74,19 +73,10 @@ def test_properdocs_serves_the_pages_it_builds(tmp_path, demo_site):
     """`properdocs serve` in the site's folder, as a council would run it: the same record page as a build."""
     port = free_port()
     log = tmp_path / "serve.log"
-    with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                  cwd=REPO, env=build_env(), stdout=out, stderr=subprocess.STDOUT)
-        try:
-            path = "contributions/2025-03-27-avis-plan-de-mobilite/"
-            page = wait_for(f"http://127.0.0.1:{port}/{path}", lambda text: "</html>" in text)
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+    command = [sys.executable, "-m", "properdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    path = "contributions/2025-03-27-avis-plan-de-mobilite/"
+    with running(command, cwd=REPO, env=build_env(), log=log):
+        page = wait_for(f"http://127.0.0.1:{port}/{path}", lambda text: "</html>" in text)
     built = (demo_site / path / "index.html").read_text(encoding="utf-8")
     # The preview points its canonical address at the local server and adds a live-reload script:
     # the page's content is compared.
