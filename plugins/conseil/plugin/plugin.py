@@ -14,10 +14,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..core import Corpus, Settings, SourceFile, load, render
+from ..core import Corpus, Settings, SourceFile, load, reads, render
 from ..core.loader import summary
 from ..core.rules import SettingsError
 from .config import ConseilConfig
+from .incremental import Incremental, is_replayed
 from .outputs import PRINT_STYLESHEET, Outputs, add_outputs, template_globals
 from .pages import SECTIONS, add_sections, record_template, replace_records
 from .render import FILTERS, Site, build_site, sanitise
@@ -37,16 +38,19 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.routes: dict[str, str] = {}
         self.display_paths: dict[str, str] = {}
         self.outputs = Outputs()
+        self.incremental: Incremental | None = None  # serve only: a published build is always a full one
 
     # -- events ---------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
+        self.incremental = Incremental() if self.preview else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         self._register_templates(config)
+        reads.track(self.incremental is not None)  # per build: another site built in this process may have reset it
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if PRINT_STYLESHEET not in config.extra_css:
@@ -63,6 +67,8 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.routes = replace_records(files, self.corpus, config, preview=self.preview)
         add_sections(files, config)
         self.outputs = add_outputs(files, self.corpus, config, self.config)
+        if self.incremental:
+            self.incremental.start(files, config, self.corpus.graph.by_key, self.routes)
         _release_sources(self.corpus)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
         files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "rapport.css")))
@@ -76,8 +82,16 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         env.autoescape = _escapes_template
         return env
 
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.incremental:
+            self.incremental.replay_conversion(page)
+        return page
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self._assign_template(page)
+        key = self.routes.get(page.file.src_uri)
+        if self.incremental and key:
+            self.incremental.choose_template(page, key, self._problems_of(page))
         if page.file.src_uri in self.routes:
             # MkDocs has read the virtual file into `markdown`: without this, every body would stay in memory
             # twice more until the end of the build (70 MB for 10,000 records).
@@ -85,8 +99,12 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if is_replayed(page):
+            return html  # sanitised when it was converted
         if page.file.src_uri in self.routes:
-            return sanitise(html)
+            html = sanitise(html)
+        if self.incremental:
+            self.incremental.remember_conversion(page, html)
         return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -99,7 +117,23 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         context.update(self.outputs.context_for(page.file.src_uri))
         if self.preview:
             context["problemes"] = self._problems_of(page)
+        if self.incremental and key:
+            context.update(self.incremental.context_for(page, key))
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        key = self.routes.get(page.file.src_uri)
+        if self.incremental and key:
+            return self.incremental.remember_output(page, output, self._problems_of(page))
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.incremental:
+            self.incremental.finish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.incremental:
+            self.incremental.forget()
 
     # -- steps ----------------------------------------------------------------
 
