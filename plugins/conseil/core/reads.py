@@ -3,7 +3,8 @@
 Off by default, so that published builds keep their C getters. Once `track(True)` is called, every
 record field read through a graph node (in a template, a filter or a node's own property) adds the
 record's key to the log opened by `begin()`. `fingerprints` gives each node a value that changes when
-anything a page could show of it changes: its record, its derived fields, the keys it links to.
+anything a page could show of it changes: its record's text, its derived fields, the keys it links to
+(to be taken before the plugin releases the records' texts).
 """
 
 from __future__ import annotations
@@ -82,6 +83,9 @@ def _shape(value: Any, path: set[int], top: bool = False) -> Any:
     record = getattr(value, "record", None)
     if not top and record is not None and hasattr(record, "key"):
         return ("→", record.key)  # another node: its own fingerprint covers what it shows
+    source = getattr(value, "source", None)
+    if getattr(source, "header", None):
+        return (source.header, value.body)  # a record is its text: cheaper than walking every field it parsed
     if id(value) in path:
         return ("↺", type(value).__name__)  # a recommendation's answers point back to it
     if is_dataclass(value):

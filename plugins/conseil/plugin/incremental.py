@@ -22,9 +22,11 @@ import logging
 import os
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -74,6 +76,8 @@ class Incremental:
     same_files: bool = False
     replaying: set[str] = field(default_factory=set)  # uris whose output is the previous one
     sources: dict[str, str] = field(default_factory=dict)  # uri -> source of the pages converted again
+    search_entries: dict[str, list] = field(default_factory=dict)  # uri -> the search index's entries for it
+    templates: TemplateCache = field(default_factory=lambda: TemplateCache())
     _pending: tuple = ()
 
     def start(self, files: Files, config: MkDocsConfig, nodes: dict[str, Any], routes: dict[str, str]) -> None:
@@ -82,8 +86,7 @@ class Incremental:
         record_files = frozenset(routes)
         fingerprints = reads.fingerprints(nodes)
         if environment != self.environment or not set(config.plugins) <= KNOWN_PLUGINS:
-            self.conversions.clear()
-            self.outputs.clear()
+            self._clear()
             self.fingerprints = {}
         self.changed = {key for key in fingerprints.keys() | self.fingerprints.keys()
                         if fingerprints.get(key) != self.fingerprints.get(key)}
@@ -102,10 +105,33 @@ class Incremental:
 
     def forget(self) -> None:
         """A failed build leaves pages half-made: the next build starts over."""
-        self.conversions.clear()
-        self.outputs.clear()
+        self._clear()
         self.environment = ""
         reads.end()
+
+    def _clear(self) -> None:
+        self.conversions.clear()
+        self.outputs.clear()
+        self.search_entries.clear()
+
+    # -- search ----------------------------------------------------------------
+
+    def watch_search(self, config: MkDocsConfig) -> None:
+        """The search plugins index a page by parsing its HTML: a replayed page gets its previous entries."""
+        for name in ("search", "material/search"):
+            index = getattr(config.plugins.get(name), "search_index", None)
+            entries = getattr(index, "entries", getattr(index, "_entries", None))
+            if index is not None and isinstance(entries, list):
+                index.add_entry_from_context = partial(self._index_page, index.add_entry_from_context, entries)
+
+    def _index_page(self, add: Any, entries: list, page: Page) -> None:
+        uri = page.file.src_uri
+        if is_replayed(page) and uri in self.search_entries:
+            entries.extend(self.search_entries[uri])
+            return
+        start = len(entries)
+        add(page)
+        self.search_entries[uri] = entries[start:]
 
     # -- Markdown --------------------------------------------------------------
 
@@ -155,6 +181,24 @@ class Incremental:
         return html
 
 
+class TemplateCache(BytecodeCache):
+    """Compiled templates kept across serve rebuilds: MkDocs makes a new Jinja environment for each build.
+
+    Jinja keys each entry by the template's source checksum: an edited template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 class _ReplayedPage(Page):
     """A page whose Markdown is not read nor converted again: the previous build's result is put back."""
 
@@ -192,7 +236,8 @@ def _environment_digest(files: Files, config: MkDocsConfig, routes: dict[str, st
         digest.update(Path(config.config_file_path).read_bytes())
     package = str(Path(__file__).resolve().parent.parent)
     for directory in [*config.theme.dirs, package]:
-        for root, _dirs, names in os.walk(directory):
+        for root, dirs, names in os.walk(directory):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")  # bytecode is rewritten by any import
             for name in sorted(names):
                 _add_stat(digest, os.path.join(root, name))
     for file in sorted(files, key=lambda f: f.src_uri):

@@ -69,6 +69,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.outputs = add_outputs(files, self.corpus, config, self.config)
         if self.incremental:
             self.incremental.start(files, config, self.corpus.graph.by_key, self.routes)
+            self.incremental.watch_search(config)
         _release_sources(self.corpus)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
         files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "rapport.css")))
@@ -76,6 +77,8 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters.update(FILTERS)
+        if self.incremental:
+            env.bytecode_cache = self.incremental.templates
         if self.config.enabled:
             env.globals.update(template_globals(self.config.nom))
         # Records are written by people: our templates escape every value (Material's own do not).
