@@ -183,6 +183,11 @@ class EditSequences(RuleBasedStateMachine):
         target = self.project / source.relative_to(self.original)
         shutil.copy2(source, target)
 
+    @rule()
+    def edit_a_page_that_is_no_record(self) -> None:
+        path = self.project / "content" / "a-propos.md"
+        path.write_text(path.read_text() + "\nUne phrase de plus.\n")
+
     @rule(delay=st.sampled_from([30, 60, 90]), name=st.sampled_from(["Conseil A", "Conseil B"]))
     def edit_configuration(self, delay: int, name: str) -> None:
         path = self.project / "mkdocs.yml"

@@ -21,6 +21,7 @@ import hashlib
 import logging
 import os
 import re
+import zlib
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -44,10 +45,10 @@ KNOWN_PLUGINS = {"conseil", "search", "material/search"}
 class _Conversion:
     """A page's Markdown conversion, as the previous build left it."""
 
-    source: str
-    markdown: str
+    source: bytes  # digest of the page's source
+    markdown: bytes  # packed (`_pack`): a large council's pages would otherwise hold hundreds of MB in the preview
     meta: dict[str, Any]
-    content: str  # after our on_page_content (sanitised)
+    content: bytes  # packed, after our on_page_content (sanitised)
     toc: Any
     title_from_render: str | None
     anchors: set[str]
@@ -59,7 +60,7 @@ class _Conversion:
 class _Output:
     """A record page's final HTML, the records it read and the problems it showed."""
 
-    html: str
+    html: bytes  # packed
     keys: set[str]
     problems: list[str]
 
@@ -75,16 +76,17 @@ class Incremental:
     changed: set[str] = field(default_factory=set)
     same_files: bool = False
     replaying: set[str] = field(default_factory=set)  # uris whose output is the previous one
-    sources: dict[str, str] = field(default_factory=dict)  # uri -> source of the pages converted again
+    sources: dict[str, bytes] = field(default_factory=dict)  # uri -> source digest of the pages converted again
+    nav_holds_records: bool = False  # a record's title in the nav shows on every page: no output is replayed
     search_entries: dict[str, list] = field(default_factory=dict)  # uri -> the search index's entries for it
     templates: TemplateCache = field(default_factory=lambda: TemplateCache())
     _pending: tuple = ()
 
-    def start(self, files: Files, config: MkDocsConfig, nodes: dict[str, Any], routes: dict[str, str]) -> None:
+    def start(self, files: Files, config: MkDocsConfig, graph: Any, routes: dict[str, str]) -> None:
         """Compare this build's inputs with the previous one's; forget everything if they cannot be compared."""
-        environment = _environment_digest(files, config, routes)
+        environment = _environment_digest(files, config, routes, settings=repr(graph.settings))
         record_files = frozenset(routes)
-        fingerprints = reads.fingerprints(nodes)
+        fingerprints = reads.fingerprints(graph.by_key)
         if environment != self.environment or not set(config.plugins) <= KNOWN_PLUGINS:
             self._clear()
             self.fingerprints = {}
@@ -133,11 +135,14 @@ class Incremental:
         add(page)
         self.search_entries[uri] = entries[start:]
 
+    def check_nav(self, nav: Any, routes: dict[str, str]) -> None:
+        self.nav_holds_records = any(page.file.src_uri in routes for page in nav.pages)
+
     # -- Markdown --------------------------------------------------------------
 
     def replay_conversion(self, page: Page) -> None:
         """Give `page` its previous conversion when its source is unchanged and its links still resolve alike."""
-        source = page.file.content_string
+        source = hashlib.sha1(page.file.content_string.encode("utf-8", "surrogatepass")).digest()
         cached = self.conversions.get(page.file.src_uri)
         if cached is not None and source == cached.source and (self.same_files or not cached.has_links):
             page.__class__ = _ReplayedPage
@@ -150,7 +155,7 @@ class Incremental:
         if source is None:
             return
         self.conversions[page.file.src_uri] = _Conversion(
-            source=source, markdown=page.markdown or "", meta=dict(page.meta), content=content, toc=page.toc,
+            source=source, markdown=_pack(page.markdown or ""), meta=dict(page.meta), content=_pack(content), toc=page.toc,
             title_from_render=page._title_from_render, anchors=set(page.present_anchor_ids or ()),
             has_links=_has_links(content),
             anchor_links={file.src_uri: dict(links) for file, links in (page.links_to_anchors or {}).items()})
@@ -160,7 +165,7 @@ class Incremental:
     def choose_template(self, page: Page, key: str, problems: list[str]) -> None:
         """A record page none of whose inputs changed writes its previous output."""
         cached = self.outputs.get(page.file.src_uri)
-        if (cached is None or not isinstance(page, _ReplayedPage) or cached.problems != problems
+        if (cached is None or self.nav_holds_records or not isinstance(page, _ReplayedPage) or cached.problems != problems
                 or not cached.keys.isdisjoint(self.changed)):
             return
         page.meta["template"] = REPLAY_TEMPLATE
@@ -168,7 +173,7 @@ class Incremental:
 
     def context_for(self, page: Page, key: str) -> dict[str, Any]:
         if page.file.src_uri in self.replaying:
-            return {"sortie": Markup(self.outputs[page.file.src_uri].html)}
+            return {"sortie": Markup(_unpack(self.outputs[page.file.src_uri].html))}
         reads.begin()
         reads.note(key)
         return {}
@@ -176,8 +181,8 @@ class Incremental:
     def remember_output(self, page: Page, html: str, problems: list[str]) -> str:
         """The page's final HTML: the previous one when it was replayed (the template wrote it already)."""
         if page.file.src_uri in self.replaying:
-            return self.outputs[page.file.src_uri].html
-        self.outputs[page.file.src_uri] = _Output(html, reads.end(), problems)
+            return html  # the previous output, as the replay template wrote it
+        self.outputs[page.file.src_uri] = _Output(_pack(html), reads.end(), problems)
         return html
 
 
@@ -205,16 +210,24 @@ class _ReplayedPage(Page):
     _conversion: _Conversion
 
     def read_source(self, config: MkDocsConfig) -> None:
-        self.markdown, self.meta = self._conversion.markdown, dict(self._conversion.meta)
+        self.markdown, self.meta = _unpack(self._conversion.markdown), dict(self._conversion.meta)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         cached = self._conversion
-        self.content, self.toc = cached.content, cached.toc
+        self.content, self.toc = _unpack(cached.content), cached.toc
         self._title_from_render = cached.title_from_render
         self.present_anchor_ids = set(cached.anchors)
         # Replayed only when the site has the same files, or when the page links to none of them.
         self.links_to_anchors = {files.get_file_from_path(uri): dict(links)
                                  for uri, links in cached.anchor_links.items()}
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def _unpack(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8", "surrogatepass")
 
 
 def is_replayed(page: Page) -> bool:
@@ -229,9 +242,10 @@ def _has_links(html: str) -> bool:
     return _LINK.search(html) is not None
 
 
-def _environment_digest(files: Files, config: MkDocsConfig, routes: dict[str, str]) -> str:
-    """What every page may depend on, apart from the records: configuration, templates, code, other files."""
-    digest = hashlib.sha256()
+def _environment_digest(files: Files, config: MkDocsConfig, routes: dict[str, str], *, settings: str) -> str:
+    """What every page may depend on, apart from the records: configuration (the build date included),
+    templates, code, other files."""
+    digest = hashlib.sha256(settings.encode())
     if config.config_file_path and os.path.exists(config.config_file_path):
         digest.update(Path(config.config_file_path).read_bytes())
     package = str(Path(__file__).resolve().parent.parent)

@@ -48,6 +48,8 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
+            if self.incremental:
+                self.incremental.forget()
             return None
         self._register_templates(config)
         reads.track(self.incremental is not None)  # per build: another site built in this process may have reset it
@@ -68,12 +70,17 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         add_sections(files, config)
         self.outputs = add_outputs(files, self.corpus, config, self.config)
         if self.incremental:
-            self.incremental.start(files, config, self.corpus.graph.by_key, self.routes)
+            self.incremental.start(files, config, self.corpus.graph, self.routes)
             self.incremental.watch_search(config)
         _release_sources(self.corpus)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
         files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "rapport.css")))
         return files
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        if self.incremental:
+            self.incremental.check_nav(nav, self.routes)
+        return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters.update(FILTERS)
