@@ -160,6 +160,20 @@ class EditSequences(RuleBasedStateMachine):
         copy.write_text(path.read_text().replace(f"{key}: ", f"{key}: Copie {self.count} ", 1))
 
     @rule(data=st.data())
+    def answer_a_contribution(self, data: st.DataObject) -> None:
+        """A new answer changes what its contribution shows (status, answers) without touching its file."""
+        contributions = [p for p in (self.project / "content" / "contributions").glob("*.md") if p.name != "index.md"]
+        if not contributions:
+            return
+        contribution = data.draw(st.sampled_from(sorted(contributions)))
+        line = next((line for line in contribution.read_text().splitlines() if line.startswith("destinataires:")), "")
+        elus = [name.strip(' "') for name in line.partition("[")[2].rstrip("]").split(",") if name.strip()]
+        self.count += 1
+        (self.project / "content" / "reponses" / f"2026-11-20-nouvelle-{self.count}.md").write_text(
+            f'---\ntitre: "Nouvelle réponse {self.count}"\ndate: 2026-11-20\ncontributions: [{contribution.stem}]\n'
+            f'elu: "{elus[0] if elus else "inconnu"}"\nposition: "information"\n---\n\nRéponse.\n')
+
+    @rule(data=st.data())
     def delete_record(self, data: st.DataObject) -> None:
         self.pick(data).unlink()
 
@@ -212,6 +226,6 @@ def test_any_edit_sequence_previews_like_a_fresh_build(council: Path, session) -
     project, running = session
     EditSequences.original, EditSequences.project, EditSequences.running = council, project, running
     run = EditSequences.TestCase
-    run.settings = settings(max_examples=4, stateful_step_count=4, deadline=None, derandomize=True,
+    run.settings = settings(max_examples=6, stateful_step_count=5, deadline=None, derandomize=True,
                             suppress_health_check=list(HealthCheck))
     run().runTest()

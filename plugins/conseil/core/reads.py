@@ -11,16 +11,19 @@ from __future__ import annotations
 
 from dataclasses import fields, is_dataclass
 from datetime import date
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
 _log: set[str] | None = None
 _read_through: list[tuple[type, list[str]]] = []  # node class, the record fields it reads through
+_through_names: dict[type, set[str]] = {}
 
 
 def read_through(node_class: type, names: list[str]) -> None:
     """Give `node_class` a property per record field, untracked unless tracking is on."""
     _read_through.append((node_class, names))
+    _through_names.setdefault(node_class, set()).update(names)
     _install(node_class, names, tracked=_tracking)
 
 
@@ -69,8 +72,28 @@ def _logged(name: str) -> property:
 
 
 def fingerprints(nodes: dict[str, Any]) -> dict[str, tuple]:
-    """key -> what a page could show of that node; equal fingerprints mean nothing shown has changed."""
-    return {key: _shape(node, set(), top=True) for key, node in nodes.items()}
+    """key -> what a page could show of that node; equal fingerprints mean nothing shown has changed.
+
+    Beside its fields, a node's computed properties count (a theme's answers, a contribution's
+    timeline): they follow links a page does not read itself, so their values must be compared.
+    """
+    return {key: (_shape(node, set(), top=True), tuple(_computed_value(node, name) for name in _computed(type(node))))
+            for key, node in nodes.items()}
+
+
+def _computed_value(node: Any, name: str) -> Any:
+    try:
+        return _shape(getattr(node, name), set())
+    except Exception as error:  # a broken link in the preview (an answer's élu deleted): the page shows the error
+        return ("!", type(error).__name__)
+
+
+@lru_cache(maxsize=None)
+def _computed(node_class: type) -> list[str]:
+    """The properties a node class computes (not the record fields it reads through)."""
+    through = _through_names.get(node_class, set())
+    return sorted({name for klass in node_class.__mro__ for name, member in vars(klass).items()
+                   if isinstance(member, property) and name not in through})
 
 
 def _shape(value: Any, path: set[int], top: bool = False) -> Any:
@@ -83,7 +106,7 @@ def _shape(value: Any, path: set[int], top: bool = False) -> Any:
     record = getattr(value, "record", None)
     if not top and record is not None and hasattr(record, "key"):
         return ("→", record.key)  # another node: its own fingerprint covers what it shows
-    source = getattr(value, "source", None)
+    source = getattr(value, "__dict__", {}).get("source")  # a record's own field; nodes only read it through
     if getattr(source, "header", None):
         return (source.header, value.body)  # a record is its text: cheaper than walking every field it parsed
     if id(value) in path:
