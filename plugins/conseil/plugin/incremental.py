@@ -67,6 +67,8 @@ class _Output:
 
 @dataclass
 class Incremental:
+    """What one serve session keeps from build to build, and this build's view of what changed."""
+
     conversions: dict[str, _Conversion] = field(default_factory=dict)
     outputs: dict[str, _Output] = field(default_factory=dict)
     fingerprints: dict[str, tuple] = field(default_factory=dict)
@@ -136,6 +138,7 @@ class Incremental:
         self.search_entries[uri] = entries[start:]
 
     def check_nav(self, nav: Any, routes: dict[str, str]) -> None:
+        """A nav that lists records puts their titles on every page: then no page output is reused."""
         self.nav_holds_records = any(page.file.src_uri in routes for page in nav.pages)
 
     # -- Markdown --------------------------------------------------------------
@@ -151,6 +154,7 @@ class Incremental:
             self.sources[page.file.src_uri] = source
 
     def remember_conversion(self, page: Page, content: str) -> None:
+        """Keep a freshly converted page's result for the next build."""
         source = self.sources.pop(page.file.src_uri, None)
         if source is None:
             return
@@ -172,6 +176,7 @@ class Incremental:
         self.replaying.add(page.file.src_uri)
 
     def context_for(self, page: Page, key: str) -> dict[str, Any]:
+        """The replayed output for the replay template; otherwise start logging what the page reads."""
         if page.file.src_uri in self.replaying:
             return {"sortie": Markup(_unpack(self.outputs[page.file.src_uri].html))}
         reads.begin()
