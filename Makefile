@@ -69,7 +69,7 @@ test: install-dev
 	CONSEIL_ENGINE=$(OTHER_ENGINE) $(BIN)/python -m pytest -q -m "not browser" $(SITE_TESTS)
 
 ## Measure the build of synthetic councils (plugin vs plain Material, validation, memory, serve); BENCH_SIZES to override
-BENCH_SIZES ?= 1000,2000,5000,10000
+BENCH_SIZES ?= 1000,2000,5000,8000,10000
 bench: install
 	$(BIN)/python benchmarks/harness.py --sizes $(BENCH_SIZES)
 

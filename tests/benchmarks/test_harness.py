@@ -60,7 +60,7 @@ def test_a_generated_council_is_valid_and_deterministic(tmp_path):
 
 def test_the_harness_reports_every_measure_and_ratio(tmp_path):
     output, record = tmp_path / "latest.json", tmp_path / "resultats" / "latest.json"
-    result = subprocess.run([sys.executable, str(BENCHMARKS / "harness.py"), "--sizes", "40,80", "--repeat", "1",
+    result = subprocess.run([sys.executable, str(BENCHMARKS / "harness.py"), "--sizes", "40,80", "--repeat", "1", "--serve-edits", "2",
                              "--work", str(tmp_path / "work"), "--output", str(output), "--record", str(record)],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
@@ -75,10 +75,13 @@ def test_the_harness_reports_every_measure_and_ratio(tmp_path):
             assert {"seconds", "cpu_seconds", "peak_rss_mb"} <= set(run[build])
             assert run[build]["peak_rss_mb"] > 0
         assert run["plugin_vs_plain"] > 0 and run["plugin_vs_plain_cpu"] > 0
-    assert report["serve"]["n"] == 40 and len(report["serve"]["rebuilds_s"]) == 2
+    assert [serve["n"] for serve in report["serve"]] == [40, 80]  # the reference size and the largest
+    for serve in report["serve"]:
+        assert len(serve["rebuilds_s"]) == 2 and serve["rebuild_vs_full_build"] > 0
     names = [target["name"] for target in report["targets"]]
-    assert len(names) == 4 and all(isinstance(target["ok"], bool) for target in report["targets"])
+    assert len(names) == 6 and all(isinstance(target["ok"], bool) for target in report["targets"])
     assert "build(80) / build(40)" in names[1]
+    assert "N = 40" in names[4] and "N = 80" in names[5] and "aperçu" in names[4]
 
     # The printed table says what the JSON says: one row per size, one per target with its verdict.
     lines = result.stdout.splitlines()

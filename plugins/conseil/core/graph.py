@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from functools import cached_property
-from operator import attrgetter
 from datetime import date, timedelta
 from statistics import median
 from typing import Any, Iterable
 
-from . import grammaire, schema
+from . import grammaire, reads, schema
 from .dates import is_approximate
 from .records import Assemblee, Contribution, Dossier, Elu, Engagement, Instance, Organe, Recommandation, \
     Record, Reponse, Suite, Theme, split_recommandation
@@ -33,6 +32,7 @@ class Node:
     def __getattr__(self, name: str) -> Any:
         if name == "record":  # not yet set: avoid recursing
             raise AttributeError(name)
+        reads.note(self.record.key)
         return getattr(self.record, name)
 
     def __repr__(self) -> str:
@@ -401,13 +401,12 @@ def _read_through(node_class: type[Node], record_class: type[Record]) -> None:
     """Give a node class a property per record field, so that `node.titre` needs no `__getattr__` fallback.
 
     Templates read record fields hundreds of times per page; a failed lookup, then `__getattr__`,
-    costs several times a property whose getter is C (`attrgetter`).
+    costs several times a property whose getter is C (`attrgetter`). `reads` installs them, so that
+    the preview can log which records each page reads.
     """
     own = {f.name for f in fields(node_class)}
     names = [f.name for f in fields(record_class)] + ["key", "url", "type"]
-    for name in names:
-        if name not in own and name not in vars(node_class):
-            setattr(node_class, name, property(attrgetter(f"record.{name}")))
+    reads.read_through(node_class, [n for n in names if n not in own and n not in vars(node_class)])
 
 
 for _node_class, _record_class in ((ThemeNode, Theme), (AssembleeNode, Assemblee), (ContributionNode, Contribution),

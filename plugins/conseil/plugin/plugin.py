@@ -14,13 +14,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..core import Corpus, Settings, SourceFile, load, render
+from ..core import Corpus, Settings, SourceFile, load, reads, render
 from ..core.loader import summary
 from ..core.rules import SettingsError
 from .composition import COMPOSITION, add_composition_page, member_list, withhold_member_list
 from .admin import add_admin
 from .config import ConseilConfig
 from .meta import add_share_image, head_context, not_found_context
+from .incremental import Incremental, is_replayed
 from .outputs import PRINT_STYLESHEET, Outputs, add_outputs, template_globals
 from .pages import SECTIONS, add_sections, record_template, replace_records
 from .render import FILTERS, Site, build_site, label_cells, sanitise
@@ -40,16 +41,21 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.routes: dict[str, str] = {}
         self.display_paths: dict[str, str] = {}
         self.outputs = Outputs()
+        self.incremental: Incremental | None = None  # serve only: a published build is always a full one
 
     # -- events ---------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
+        self.incremental = Incremental() if self.preview else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
+            if self.incremental:
+                self.incremental.forget()
             return None
         self._register_templates(config)
+        reads.track(self.incremental is not None)  # per build: another site built in this process may have reset it
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if PRINT_STYLESHEET not in config.extra_css:
@@ -69,22 +75,40 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         add_composition_page(files, config, self.corpus.graph.composition is not None)
         self.outputs = add_outputs(files, self.corpus, config, self.config)
         add_admin(files, config, self.config.cms, preview=self.preview)
+        if self.incremental:
+            self.incremental.start(files, config, self.corpus.graph, self.routes)
+            self.incremental.watch_search(config)
         _release_sources(self.corpus)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
         files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "rapport.css")))
         add_share_image(files, config, self.config.nom)
         return files
 
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        if self.incremental:
+            self.incremental.check_nav(nav, self.routes)
+        return nav
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters.update(FILTERS)
+        if self.incremental:
+            env.bytecode_cache = self.incremental.templates
         if self.config.enabled:
             env.globals.update(template_globals(self.config.nom))
         # Records are written by people: our templates escape every value (Material's own do not).
         env.autoescape = _escapes_template
         return env
 
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.incremental:
+            self.incremental.replay_conversion(page)
+        return page
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self._assign_template(page)
+        key = self.routes.get(page.file.src_uri)
+        if self.incremental and key:
+            self.incremental.choose_template(page, key, self._problems_of(page))
         if page.file.src_uri in self.routes:
             # MkDocs has read the virtual file into `markdown`: without this, every body would stay in memory
             # twice more until the end of the build (70 MB for 10,000 records).
@@ -92,8 +116,12 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if is_replayed(page):
+            return html  # sanitised when it was converted
         if page.file.src_uri in self.routes:
-            return sanitise(html)
+            html = sanitise(html)
+        if self.incremental:
+            self.incremental.remember_conversion(page, html)
         return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -108,17 +136,32 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         context.update(self.outputs.context_for(page.file.src_uri))
         if self.preview:
             context["problemes"] = self._problems_of(page)
+        if self.incremental and key:
+            context.update(self.incremental.context_for(page, key))
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
             return output
+        key = self.routes.get(page.file.src_uri)
+        if self.incremental and key:
+            if self.incremental.replays(page):  # its previous output, already labelled
+                return output
+            return self.incremental.remember_output(page, label_cells(output), self._problems_of(page))
         return label_cells(output)
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
         if self.config.enabled and template_name == "404.html":
             context.update(not_found_context(config, self.config.nom))
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.incremental:
+            self.incremental.finish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.incremental:
+            self.incremental.forget()
 
     # -- steps ----------------------------------------------------------------
 
