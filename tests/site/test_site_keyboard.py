@@ -21,16 +21,12 @@ FOCUSED = """() => {
 }"""
 MAX_TABS = 250
 
-# Where the focus goes with Tab after the skip link: past the header, tabs and menus (after #contenu in the
-# document), and into the article when the article holds a link.
+# Where the focus goes with Tab after the skip link: into the article, when the article holds a link.
+ARTICLE_HAS_LINKS = 'document.querySelector("article a[href]") !== null'
 AFTER_SKIP = """() => {
-  const target = document.getElementById("contenu"), active = document.activeElement;
-  const article = document.querySelector("article");
+  const active = document.activeElement;
   return {
-    follows: active !== target && !!(target.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING)
-      && !active.closest("header, .md-tabs, .md-sidebar"),
     inArticle: active.closest("article") !== null,
-    articleHasLinks: !!article && article.querySelector("a[href]") !== null,
     focused: `${active.tagName} ${active.className} « ${(active.textContent || "").trim().slice(0, 40)} »`,
   };
 }"""
@@ -78,11 +74,12 @@ def test_skip_link_is_first_shows_on_focus_and_leads_to_the_content(tab, site_ur
     assert shown["opacity"] == "1" and shown["inView"] and shown["ring"], shown
     tab.keyboard.press("Enter")
     assert tab.evaluate("document.activeElement.id") == "contenu"
+    if not tab.evaluate(ARTICLE_HAS_LINKS):
+        return  # nothing to reach inside (a meeting with nothing tied to it): the focus is on the content
+    settle(tab)  # the page scrolls to the content
     tab.keyboard.press("Tab")
     after = tab.evaluate(AFTER_SKIP)
-    assert after["follows"], f"après le lien d'évitement, la tabulation doit aller au-delà de l'en-tête et des menus : {after}"
-    if after["articleHasLinks"]:  # a page whose content holds no link (a meeting with nothing tied to it) goes on
-        assert after["inArticle"], "après le lien d'évitement, la tabulation doit entrer dans le contenu"
+    assert after["inArticle"], f"après le lien d'évitement, la tabulation doit entrer dans le contenu : {after}"
 
 
 def test_tab_reaches_search_and_every_section_with_a_visible_focus(home):
