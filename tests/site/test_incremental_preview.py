@@ -20,13 +20,15 @@ import pytest
 from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
+from conseil.core import schema
+from tests.cli.clitools import run_conseil
 from tests.conftest import ENGINE, REPO, build_env
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate  # noqa: E402
 
 pytestmark = pytest.mark.slow
-RECORD_TYPES = ("assemblees", "contributions", "reponses", "elus", "themes")
+RECORD_TYPES = ("assemblees", "contributions", "reponses", "elus", "themes", "organes", "dossiers")
 
 
 class PreviewSession:
@@ -73,7 +75,39 @@ def differences(served: Path, clean: Path) -> list[str]:
 def council(tmp_path_factory: pytest.TempPathFactory) -> Path:
     original = tmp_path_factory.mktemp("council-original")
     generate(30, 5, original)
+    add_version_2_records(original)
+    checked = run_conseil("check", cwd=original)
+    assert checked.returncode == 0, checked.stdout
     return original
+
+
+def add_version_2_records(project: Path) -> None:
+    """What the generator does not write: an organe, a dossier followed in two stages from an archive opinion
+    known by its month, an organe's *prise d'acte*, an élu's intervention, and the follow-up window."""
+    content = project / "content"
+    elu = sorted(p.stem for p in (content / "elus").glob("*.md") if p.name != "index.md")[0]
+    records = {
+        "organes/conseil-metropolitain": "nom: Conseil de la Métropole\ntype: conseil\n",
+        "dossiers/plui": "titre: PLUi de la Métropole\ntype: plui\netapes:\n  - date: 2024-06\n    libelle: Arrêt du projet\n",
+        "contributions/2019-03-avis-archive-plui": (
+            'titre: Avis d\'archive sur le PLUi\ndate: "2019-03"\nnature: avis\norigine: inconnue\n'
+            "destinataires: [conseil-metropolitain]\ndossiers: [plui]\netape: preliminaire\n"),
+        "contributions/2025-02-10-avis-definitif-plui": (
+            "titre: Avis définitif sur le PLUi\ndate: 2025-02-10\nnature: avis\norigine: saisine\n"
+            f"destinataires: [conseil-metropolitain, {elu}]\ndossiers: [plui]\netape: definitif\n"
+            "suite_de: 2019-03-avis-archive-plui\n"),
+        "reponses/2025-04-01-prise-d-acte-plui": (
+            "titre: Prise d'acte de l'avis sur le PLUi\ndate: 2025-04-01\ncontributions: [2025-02-10-avis-definitif-plui]\n"
+            "organe: conseil-metropolitain\nforme: prise-d-acte\nvote: unanimite\nposition: information\n"),
+        "reponses/2025-04-02-intervention-plui": (
+            "titre: Intervention sur le PLUi\ndate: 2025-04-02\ncontributions: [2025-02-10-avis-definitif-plui]\n"
+            f"elu: {elu}\nforme: orale\nportee: intervention\n"),
+    }
+    for name, header in records.items():
+        (content / f"{name}.md").write_text(f"---\n{header}---\n\nTexte.\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text("".join(line + ("      suivi_depuis: 2020-01-01\n" if line.startswith("      delai_reponse_jours:")
+                                      else "") for line in config.read_text().splitlines(keepends=True)))
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +137,7 @@ def test_editing_one_title_renders_only_what_shows_it(council: Path, session) ->
     running.build("reference", sites / "c")
     assert differences(sites / "b", sites / "c") == []
     assert "Titre revu" in (sites / "b" / "contributions" / record.stem / "index.html").read_text()
+    assert "PLUi de la Métropole" in (sites / "b" / "dossiers" / "plui" / "index.html").read_text()  # version 2 too
     reused = [line for line in notes if "aperçu incrémental" in line]
     assert reused and "1 fiche(s) modifiée(s)" in reused[0], notes
     pages = len(list((project / "content").glob("*/*.md")))
@@ -111,7 +146,7 @@ def test_editing_one_title_renders_only_what_shows_it(council: Path, session) ->
 
 
 def _title_key(path: Path) -> str:
-    return "nom" if path.parent.name == "elus" else "titre"
+    return schema.RECORD_TYPES[path.parent.name].title_field.key
 
 
 class EditSequences(RuleBasedStateMachine):
