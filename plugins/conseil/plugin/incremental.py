@@ -1,7 +1,7 @@
 """The incremental preview: in `serve`, pages whose inputs did not change reuse the previous build's work.
 
-MkDocs 1.6 runs the whole `build()` on every change and empties the site directory first, so every
-page still goes through MkDocs and is written again. What is skipped is the work:
+MkDocs 1.6 runs the whole `build()` on every change, so every page still goes through MkDocs (the
+served folder is kept and only changed files are written: `served_site`). What is skipped is the work:
 
 - the Markdown of a page whose source is unchanged is not converted again: the page is given the
   previous conversion (`_ReplayedPage`), sanitised body included;

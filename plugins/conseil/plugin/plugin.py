@@ -21,10 +21,11 @@ from .composition import COMPOSITION, add_composition_page, member_list, withhol
 from .admin import add_admin
 from .config import ConseilConfig
 from .meta import add_share_image, head_context, not_found_context
-from .incremental import Incremental, is_replayed
+from .incremental import KNOWN_PLUGINS, Incremental, is_replayed
 from .outputs import PRINT_STYLESHEET, Outputs, add_outputs, template_globals
 from .pages import SECTIONS, add_sections, record_template, replace_records
 from .render import FILTERS, Site, build_site, label_cells, sanitise
+from .served_site import ServedSite
 
 log = logging.getLogger("mkdocs.plugins.conseil")
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -42,12 +43,14 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.display_paths: dict[str, str] = {}
         self.outputs = Outputs()
         self.incremental: Incremental | None = None  # serve only: a published build is always a full one
+        self.served_site: ServedSite | None = None  # serve only: the served folder is kept, unchanged files stay
 
     # -- events ---------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
         self.incremental = Incremental() if self.preview else None
+        self.served_site = ServedSite() if self.preview else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -61,6 +64,12 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         if PRINT_STYLESHEET not in config.extra_css:
             config.extra_css.append(PRINT_STYLESHEET)
         return config
+
+    @event_priority(-100)  # after every other plugin's own preparation, just before MkDocs empties the folder
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.served_site:
+            self.served_site.begin(config.site_dir, known_plugins=self.config.enabled
+                                   and set(config.plugins) <= KNOWN_PLUGINS)
 
     @event_priority(50)  # before search and other plugins see the files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -155,13 +164,18 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
             context.update(not_found_context(config, self.config.nom))
         return context
 
+    @event_priority(-100)  # after the search index and every other plugin's files are written
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.incremental:
             self.incremental.finish()
+        if self.served_site:
+            self.served_site.finish()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.incremental:
             self.incremental.forget()
+        if self.served_site:
+            self.served_site.forget()
 
     # -- steps ----------------------------------------------------------------
 
