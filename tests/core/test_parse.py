@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 import yaml
 
+from conseil.core import yaml_header
 from conseil.core.diagnostics import CODES, render
-from conseil.core import parse as parse_module
 from conseil.core.parse import parse_record
 from conseil.core.schema import RECORD_TYPES
 from tests.core.helpers import ASSEMBLEE, CONTRIBUTION, ELU, REPONSE, THEME, codes, parse
@@ -232,11 +232,11 @@ def test_record_defaults_are_the_schemas(record_type):
     "Yes: Off", "\"12\": 12", "a: 1:2:3", "a: 2025-3-1", "a: 2025-03-12T10:00:00Z", "a: ''",
 ])
 def test_fast_tag_resolution_gives_the_tags_of_pyyaml(text):
-    """parse.py composes with its own cheap resolver: every node must get the tag PyYAML's safe loader gives."""
+    """yaml_header.py composes with its own cheap resolver: every node must get the tag PyYAML's safe loader gives."""
     def tags(node):
         if isinstance(node, yaml.MappingNode):
             return [node.tag] + [t for k, v in node.value for t in tags(k) + tags(v)]
         if isinstance(node, yaml.SequenceNode):
             return [node.tag] + [t for item in node.value for t in tags(item)]
         return [(node.tag, node.value)]
-    assert tags(yaml.compose(text, Loader=parse_module._Loader)) == tags(yaml.compose(text, Loader=yaml.SafeLoader))
+    assert tags(yaml_header.compose(text)) == tags(yaml.compose(text, Loader=yaml.SafeLoader))

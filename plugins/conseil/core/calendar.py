@@ -10,7 +10,8 @@ from icalendar import Calendar, Event, Timezone
 
 from . import schema
 from .dates import PARIS
-from .graph import AssembleeNode, Graph
+from .graph import Graph
+from .nodes import AssembleeNode
 from .opendata import public_url
 
 AGENDA = "assemblees/agenda.ics"

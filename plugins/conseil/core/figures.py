@@ -12,8 +12,10 @@ from typing import Iterable
 
 from . import schema
 from .dates import is_approximate
-from .graph import AssembleeNode, ContributionNode, EngagementNode, Graph, Tally, tally
+from .graph import Graph
+from .nodes import AssembleeNode, ContributionNode, EngagementNode
 from .records import is_approximate_count
+from .tally import Tally, tally
 
 
 @dataclass(frozen=True)

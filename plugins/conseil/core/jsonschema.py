@@ -1,7 +1,7 @@
 """JSON Schemas (Draft 2020-12) of the record types, derived from `schema.py`: never written by hand.
 
 They describe the front matter as an editor's YAML parser reads it (dates and times as strings);
-the validator in `parse.py` stays the authority, with its located French messages.
+the validator in `field_reader.py` stays the authority, with its located French messages.
 """
 
 from __future__ import annotations

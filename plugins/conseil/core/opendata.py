@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from . import composition, membres, schema
 from .graph import Graph
-from .parse import slugify
+from .names import slugify
 
 LIST_SEPARATOR = ";"  # between the values of a list in a CSV cell; ids never contain it
 

@@ -15,8 +15,9 @@ from . import schema
 from .composition import Composition
 from .dates import date_fr
 from .figures import Approximations, Count, Participation, approximations, attendance, by_deadline, breakdown
-from .graph import AssembleeNode, ContributionNode, EluNode, EngagementNode, Graph, ReponseNode, Tally, ThemeNode, \
-    tally
+from .graph import Graph
+from .nodes import AssembleeNode, ContributionNode, EluNode, EngagementNode, ReponseNode, ThemeNode
+from .tally import Tally, tally
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Iterable
 
 from . import grammaire, schema
 from .graph import Graph
-from .parse import normalise_key, slugify
+from .names import normalise_key, slugify
 from .rules import Index
 from .schema import Field, RecordType
 

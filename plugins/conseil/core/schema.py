@@ -1,7 +1,7 @@
 """The content model: the single source of truth.
 
 Everything else derives from the declarations below: the typed records (`records.py`), the
-validator (`parse.py`, `rules.py`), the JSON Schemas, the Front Matter CMS configuration, the
+validator (`field_reader.py`, `rules.py`), the JSON Schemas, the Front Matter CMS configuration, the
 records `conseil new` writes, the reference docs and the open-data columns. Keys and choices are
 the French words the communications team writes; descriptions are what they read.
 
