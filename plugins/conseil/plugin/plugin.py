@@ -25,6 +25,7 @@ from .incremental import KNOWN_PLUGINS, Incremental, is_replayed
 from .outputs import PRINT_STYLESHEET, Outputs, add_outputs, template_globals
 from .pages import SECTIONS, add_sections, record_template, replace_records
 from .render import FILTERS, Site, build_site, label_cells, sanitise
+from .partials import NavigationPartials
 from .served_site import ServedSite
 
 log = logging.getLogger("mkdocs.plugins.conseil")
@@ -104,6 +105,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
             env.bytecode_cache = self.incremental.templates
         if self.config.enabled:
             env.globals.update(template_globals(self.config.nom))
+            NavigationPartials().install(env, config.theme.dirs, str(PACKAGE / "templates"))
         # Records are written by people: our templates escape every value (Material's own do not).
         env.autoescape = _escapes_template
         return env
