@@ -24,7 +24,10 @@ from .meta import add_share_image, head_context, not_found_context
 from .incremental import Incremental, is_replayed
 from .outputs import PRINT_STYLESHEET, Outputs, add_outputs, template_globals
 from .pages import SECTIONS, add_sections, record_template, replace_records
-from .render import FILTERS, Site, build_site, label_cells, sanitise
+from .context import Site, build_site
+from .filters import FILTERS
+from .sanitise import sanitise
+from .tables import label_cells
 
 log = logging.getLogger("mkdocs.plugins.conseil")
 PACKAGE = Path(__file__).resolve().parent.parent
