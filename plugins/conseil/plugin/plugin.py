@@ -16,22 +16,24 @@ from mkdocs.structure.pages import Page
 
 from ..core import Corpus, Settings, SourceFile, load, reads, render
 from ..core.loader import summary
+from ..core.report import build_reports
 from ..core.rules import SettingsError
-from .composition import COMPOSITION, add_composition_page, member_list, withhold_member_list
 from .admin import add_admin
+from .composition import member_list, withhold_member_list
 from .config import ConseilConfig
-from .meta import add_share_image, head_context, not_found_context
-from .incremental import Incremental, is_replayed
-from .outputs import PRINT_STYLESHEET, Outputs, add_outputs, template_globals
-from .pages import SECTIONS, add_sections, record_template, replace_records
-from .context import Site, build_site
+from .context import Site, build_site, not_found_context, page_context, template_globals
 from .filters import FILTERS
+from .incremental import Incremental, is_replayed
+from .meta import add_share_image
+from .outputs import add_data_files, configured_periods, take_narratives, warn_unmatched_narratives
+from .pages import COMPOSITION, GeneratedPage, RecordPage, Route, add_pages, generated_pages, replace_records
 from .sanitise import sanitise
 from .tables import label_cells
 
 log = logging.getLogger("mkdocs.plugins.conseil")
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/conseil/conseil.css"
+PRINT_STYLESHEET = "assets/conseil/rapport.css"
 
 
 class ConseilPlugin(BasePlugin[ConseilConfig]):
@@ -41,9 +43,9 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.preview = False
         self.corpus: Corpus | None = None
         self.site: Site | None = None
-        self.routes: dict[str, str] = {}
+        self.routes: dict[str, Route] = {}  # uri -> record page or (preview) error page
+        self.pages: dict[str, GeneratedPage] = {}  # uri -> this build's registry entry
         self.display_paths: dict[str, str] = {}
-        self.outputs = Outputs()
         self.incremental: Incremental | None = None  # serve only: a published build is always a full one
 
     # -- events ---------------------------------------------------------------
@@ -72,14 +74,15 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.corpus = self._load_records(files, config)
         withhold_member_list(files)
         self._report_problems(self.corpus)
-        self.site = build_site(self.corpus, self.config.nom, preview=self.preview)
+        narratives = take_narratives(files)
+        rapports = build_reports(self.corpus.graph, configured_periods(self.config.rapports))
+        self.site = build_site(self.corpus, self.config.nom, rapports, preview=self.preview)
         self.routes = replace_records(files, self.corpus, config, preview=self.preview)
-        add_sections(files, config)
-        add_composition_page(files, config, self.corpus.graph.composition is not None)
-        self.outputs = add_outputs(files, self.corpus, config, self.config)
+        self._add_pages(files, config, narratives)
+        add_data_files(files, self.corpus.graph, config, self.config.nom)
         add_admin(files, config, self.config.cms, preview=self.preview)
         if self.incremental:
-            self.incremental.start(files, config, self.corpus.graph, self.routes)
+            self.incremental.start(files, config, self.corpus.graph, self._routed_keys())
             self.incremental.watch_search(config)
         _release_sources(self.corpus)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
@@ -89,7 +92,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         if self.incremental:
-            self.incremental.check_nav(nav, self.routes)
+            self.incremental.check_nav(nav, self._routed_keys())
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -109,9 +112,9 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self._assign_template(page)
-        key = self.routes.get(page.file.src_uri)
-        if self.incremental and key:
-            self.incremental.choose_template(page, key, self._problems_of(page))
+        route = self.routes.get(page.file.src_uri)
+        if self.incremental and isinstance(route, RecordPage):
+            self.incremental.choose_template(page, route.key, self._problems_of(page))
         if page.file.src_uri in self.routes:
             # MkDocs has read the virtual file into `markdown`: without this, every body would stay in memory
             # twice more until the end of the build (70 MB for 10,000 records).
@@ -130,24 +133,18 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled or self.site is None:
             return context
-        context["conseil"] = self.site
-        key = self.routes.get(page.file.src_uri)
-        if key:
-            context["fiche"] = self.site.graph.by_key[key]
-        context.update(head_context(context.get("fiche"), page.title, page.url, page.meta, config=config,
-                                    nom=self.config.nom))
-        context.update(self.outputs.context_for(page.file.src_uri))
-        if self.preview:
-            context["problemes"] = self._problems_of(page)
-        if self.incremental and key:
-            context.update(self.incremental.context_for(page, key))
+        uri = page.file.src_uri
+        route = self.routes.get(uri)
+        context.update(page_context(self.site, page, route, self.pages.get(uri), config=config,
+                                    problems=self._problems_of(page) if self.preview else None))
+        if self.incremental and isinstance(route, RecordPage):  # last: it starts logging what the page reads
+            context.update(self.incremental.context_for(page, route.key))
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
             return output
-        key = self.routes.get(page.file.src_uri)
-        if self.incremental and key:
+        if self.incremental and isinstance(self.routes.get(page.file.src_uri), RecordPage):
             if self.incremental.replays(page):  # its previous output, already labelled
                 return output
             return self.incremental.remember_output(page, label_cells(output), self._problems_of(page))
@@ -214,17 +211,28 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         if corpus.diagnostics:
             log.info(f"conseil : {summary(corpus)} dans les fiches")
 
+    def _add_pages(self, files: Files, config: MkDocsConfig, narratives: dict[str, str]) -> None:
+        """The registry's pages: home, section indexes, follow-up, composition, reports, open data."""
+        pages = generated_pages(self.site, narratives)
+        add_pages(files, config, pages)
+        warn_unmatched_narratives(narratives, self.site.rapports)
+        self.pages = {page.uri: page for page in pages}
+
+    def _routed_keys(self) -> dict[str, str]:
+        """The routing as `Incremental` takes it: every routed page by uri (it compares their set, reads no key)."""
+        return {uri: route.key for uri, route in self.routes.items()}
+
     def _assign_template(self, page: Page) -> None:
         """Records and sections use our templates even when their front matter names none."""
         if "template" in page.meta:
             return
-        key = self.routes.get(page.file.src_uri)
-        if key:
-            page.meta["template"] = record_template(key.partition("/")[0])
+        route = self.routes.get(page.file.src_uri)
+        if isinstance(route, RecordPage):
+            page.meta["template"] = route.template
             return
-        section = next((s for s in SECTIONS if s.uri == page.file.src_uri), None)
-        if section:
-            page.meta["template"] = section.template
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None and generated.template_for_site_page:
+            page.meta["template"] = generated.template
 
     def _problems_of(self, page: Page) -> list[str]:
         """The rendered diagnostics of the file behind `page`, for the preview banner."""
