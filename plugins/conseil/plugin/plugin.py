@@ -84,7 +84,6 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         if self.incremental:
             self.incremental.start(files, config, self.corpus.graph, self._routed_keys())
             self.incremental.watch_search(config)
-        _release_sources(self.corpus)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
         files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "rapport.css")))
         add_share_image(files, config, self.config.nom)
@@ -115,19 +114,17 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         route = self.routes.get(page.file.src_uri)
         if self.incremental and isinstance(route, RecordPage):
             self.incremental.choose_template(page, route.key, self._problems_of(page))
-        if page.file.src_uri in self.routes:
-            # MkDocs has read the virtual file into `markdown`: without this, every body would stay in memory
-            # twice more until the end of the build (70 MB for 10,000 records).
-            page.file.content_string = ""
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if is_replayed(page):
-            return html  # sanitised when it was converted
-        if page.file.src_uri in self.routes:
-            html = sanitise(html)
-        if self.incremental:
-            self.incremental.remember_conversion(page, html)
+        routed = page.file.src_uri in self.routes
+        if not is_replayed(page):  # a replayed page was sanitised when it was converted
+            if routed:
+                html = sanitise(html)
+            if self.incremental:
+                self.incremental.remember_conversion(page, html)
+        if routed:
+            _drop_copies_of_body(page)
         return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -242,16 +239,11 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         return [render(d, self.corpus.sources.get(d.path)) for d in self.corpus.diagnostics_for(path)]
 
 
-def _release_sources(corpus: Corpus) -> None:
-    """Drop what only the checks and the virtual files needed: the pages now hold the bodies.
-
-    Each body would otherwise stay in memory twice (record and page) until the end of the build,
-    and each record keeps the position of every value, used only to locate diagnostics (already made).
-    """
-    for record in corpus.index.all():
-        record.body = record.source.body = ""
-        record.positions = {}
-    corpus.membres = None  # every member's name: the graph holds the public composition
+def _drop_copies_of_body(page: Page) -> None:
+    """Once a record's page is converted, its file's text and its Markdown are copies of the record's body
+    that nothing reads again: without this, a build would hold every body three times until its end."""
+    page.file.content_string = ""
+    page.markdown = ""  # not None: MkDocs reads None as a page not read yet
 
 
 def _escapes_template(name: str | None) -> bool:
