@@ -40,9 +40,8 @@ class GeneratedPage:
     description: str | None = None  # what search engines and shared links show; the site's by default
     context: Callable[[Site], dict[str, Any]] = _nothing
     body: str = ""  # Markdown under the front matter: the team's text of a report
-    # A page the site writes at this address is kept; when it names no template, it gets this one if set.
-    yields_to_site_page: bool = True
-    template_for_site_page: bool = False
+    yields_to_site_page: bool = True  # a page the site writes at this address is kept (else replaced)
+    template_for_site_page: bool = False  # that page of the site's gets this template when it names none
 
     @property
     def content(self) -> str:
