@@ -7,17 +7,17 @@ from datetime import date
 from hypothesis import given, settings, strategies as st
 from markupsafe import Markup, escape
 
-from conseil.plugin.render import _escaped, badge, time_tag
+from conseil.plugin.filters import badge, escaped, time_tag
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.text())
 def test_filters_escape_exactly_as_markupsafe(text):
-    assert _escaped(text) == str(escape(text))
+    assert escaped(text) == str(escape(text))
 
 
 def test_markup_is_not_escaped_twice():
-    assert _escaped(Markup("<b>déjà sûr</b>")) == "<b>déjà sûr</b>"
+    assert escaped(Markup("<b>déjà sûr</b>")) == "<b>déjà sûr</b>"
 
 
 def test_a_badge_escapes_what_it_is_given():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conseil.plugin.render import label_cells
+from conseil.plugin.tables import label_cells
 
 TABLE = ('<div class="cdd-table" role="region" aria-labelledby="t" tabindex="0">\n<table class="cdd-donnees">'
          '<caption id="t">Légende</caption><thead><tr><th scope="col">Recommandation</th>'

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import REPO, mkdocs_build
 from conseil.core import Settings, SourceFile, load
-from conseil.plugin.render import sanitise
+from conseil.plugin.sanitise import sanitise
 
 DANGEROUS_BODIES = {
     "script": "<script>alert('x')</script>",

@@ -37,12 +37,5 @@ def head_context(node: Any | None, page_title: str | None, page_url: str, page_m
     return context
 
 
-def not_found_context(config: MkDocsConfig, nom: str) -> dict[str, Any]:
-    """The 404 page is a theme template, not a page: it gets the site's description."""
-    sharing = Sharing(title="Page introuvable", description=config.site_description or config.site_name,
-                      path="404.html")
-    return {"conseil_partage": tags(sharing, config, nom)}
-
-
 def tags(sharing: Sharing, config: MkDocsConfig, nom: str) -> list[tuple[str, str, str]]:
     return sharing_tags(sharing, site_name=config.site_name, site_url=config.site_url or "", image_text=nom)

@@ -1,35 +1,121 @@
-"""The pages the plugin adds or replaces, as virtual files (never written into content/)."""
+"""Every page the plugin generates, declared once, and the loops that add them as virtual files.
+
+Record pages replace the record files MkDocs found (`replace_records`); every other generated page
+(home, section indexes, follow-up board, composition, reports, open data) is a `GeneratedPage` of the
+registry (`generated_pages`), added by `add_pages`. Nothing is ever written into content/.
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING, Any, Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from ..core import Corpus, schema
+from ..core.calendar import AGENDA
+from ..core.feeds import FEEDS
+from ..core.opendata import DATASETS, LIST_SEPARATOR
+from ..core.report import Rapport
 from ..core.sharing import describe
+
+if TYPE_CHECKING:
+    from .context import Site
+
+
+def _nothing(site: Site) -> dict[str, Any]:
+    return {}
 
 
 @dataclass(frozen=True)
-class Section:
-    """A generated index page: its path, title and template."""
+class GeneratedPage:
+    """A page the plugin adds: its path, title, template, description, and what its template gets beside `conseil`."""
 
     uri: str
     title: str
     template: str
     description: str | None = None  # what search engines and shared links show; the site's by default
+    context: Callable[[Site], dict[str, Any]] = _nothing
+    body: str = ""  # Markdown under the front matter: the team's text of a report
+    yields_to_site_page: bool = True  # a page the site writes at this address is kept (else replaced)
+    template_for_site_page: bool = False  # that page of the site's gets this template when it names none
+
+    @property
+    def content(self) -> str:
+        return front_matter(self.title, self.template, self.description) + self.body
 
 
-SECTIONS = (
-    *(Section(f"{t.name}/index.md", t.section_title, f"conseil/{t.name}.html", t.index_description)
-      for t in schema.RECORD_TYPES.values()),
-    Section("suivi/index.md", "Suivi des réponses", "conseil/suivi.html",
-            "Le suivi des réponses des élus : textes en attente, en retard, taux de réponse et délais."),
-)
-HOME = Section("index.md", "Accueil", "conseil/accueil.html")
+@dataclass(frozen=True)
+class RecordPage:
+    """The page of a published record: `key` is its graph key (`contributions/x`)."""
+
+    key: str
+
+    @property
+    def template(self) -> str:
+        return record_template(self.key.partition("/")[0])
+
+
+@dataclass(frozen=True)
+class ErrorPage:
+    """Preview only: a record that failed its checks, shown as its problems. `key` is its file's, not in the graph."""
+
+    key: str
+    template = "conseil/erreurs.html"
+
+
+Route = RecordPage | ErrorPage
+
+HOME = GeneratedPage("index.md", "Accueil", "conseil/accueil.html")
+SECTIONS = tuple(
+    GeneratedPage(f"{t.name}/index.md", t.section_title, f"conseil/{t.name}.html", t.index_description,
+                  template_for_site_page=True)
+    for t in schema.RECORD_TYPES.values())
+SUIVI = GeneratedPage(
+    "suivi/index.md", "Suivi des réponses", "conseil/suivi.html",
+    "Le suivi des réponses des élus : textes en attente, en retard, taux de réponse et délais.",
+    context=lambda site: {"delai_reponse_jours": site.delai_reponse_jours}, template_for_site_page=True)
+COMPOSITION = GeneratedPage("composition/index.md", "Composition du conseil", "conseil/composition.html")
+REPORTS = GeneratedPage(
+    "rapport/index.md", "Rapports d'activité", "conseil/rapports.html",
+    "Les rapports d'activité du conseil de développement, chiffres calculés à partir des fiches publiées.",
+    context=lambda site: {"rapports": site.rapports})
+OPEN_DATA = GeneratedPage(
+    "donnees/index.md", "Données ouvertes", "conseil/donnees.html",
+    "Les données ouvertes du conseil de développement : CSV et JSON avec leurs schémas, flux Atom et agenda.",
+    context=lambda site: {"jeux": DATASETS, "separateur_liste": LIST_SEPARATOR, "flux": FEEDS, "agenda": AGENDA})
+
+
+def report_page(rapport: Rapport, narrative: str) -> GeneratedPage:
+    """/rapport/<période>/: the report's figures, after the team's text for the period if there is one."""
+    period = rapport.period
+    return GeneratedPage(
+        f"rapport/{period.slug}/index.md", f"Rapport d'activité — {period.titre}", "conseil/rapport.html",
+        f"Rapport d'activité du conseil de développement ({period.titre}) : réunions, contributions, réponses des "
+        "élus et engagements, chiffres calculés à partir des fiches publiées.",
+        context=lambda site: {"rapport": rapport, "delai_reponse_jours": site.delai_reponse_jours},
+        body=narrative, yields_to_site_page=False)
+
+
+def generated_pages(site: Site, narratives: dict[str, str]) -> list[GeneratedPage]:
+    """This build's registry, in the order the pages are added (the order of the site's files)."""
+    return [
+        HOME, *SECTIONS, SUIVI,
+        *([COMPOSITION] if site.graph.composition is not None else []),
+        *(report_page(rapport, narratives.get(rapport.period.slug, "")) for rapport in site.rapports),
+        REPORTS, OPEN_DATA,
+    ]
+
+
+def add_pages(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> None:
+    """Add each page of the registry, unless the site writes its own."""
+    for page in pages:
+        if page.yields_to_site_page and files.get_file_from_path(page.uri) is not None:
+            continue
+        files.append(File.generated(config, page.uri, content=page.content))
 
 
 def front_matter(title: str, template: str, description: str | None = None) -> str:
@@ -45,12 +131,12 @@ def record_template(record_type: str) -> str:
     return f"conseil/{schema.RECORD_TYPES[record_type].singular}.html"
 
 
-def replace_records(files: Files, corpus: Corpus, config: MkDocsConfig, *, preview: bool) -> dict[str, str]:
+def replace_records(files: Files, corpus: Corpus, config: MkDocsConfig, *, preview: bool) -> dict[str, Route]:
     """Swap each record file for a virtual page holding its body; drop unpublished ones.
 
-    Returns the page routing: uri -> graph key, or "" for a record shown only as its errors (preview).
+    Returns the routing of the pages made: uri -> the record's page, or (preview) the page of its problems.
     """
-    routes: dict[str, str] = {}
+    routes: dict[str, Route] = {}
     for file in list(files.documentation_pages()):
         key = file.src_uri[:-3]  # contributions/x.md -> contributions/x
         node = corpus.graph.by_key.get(key)
@@ -59,12 +145,11 @@ def replace_records(files: Files, corpus: Corpus, config: MkDocsConfig, *, previ
             files.append(File.generated(config, file.src_uri,
                                         content=front_matter(node.titre, record_template(node.type),
                                                              describe(node)) + node.body))
-            routes[file.src_uri] = key
+            routes[file.src_uri] = RecordPage(key)
         elif file.src_uri in corpus.failed and preview:
             files.remove(file)
-            files.append(File.generated(config, file.src_uri,
-                                        content=front_matter(file.src_uri, "conseil/erreurs.html")))
-            routes[file.src_uri] = ""
+            files.append(File.generated(config, file.src_uri, content=front_matter(file.src_uri, ErrorPage.template)))
+            routes[file.src_uri] = ErrorPage(key)
         elif _is_record(key, corpus):
             files.remove(file)  # draft, embargoed or broken: no page, no search entry, no sitemap line
     return routes
@@ -73,14 +158,3 @@ def replace_records(files: Files, corpus: Corpus, config: MkDocsConfig, *, previ
 def _is_record(key: str, corpus: Corpus) -> bool:
     record_type, _, record_id = key.partition("/")
     return record_id in corpus.index.files.get(record_type, {})
-
-
-def add_sections(files: Files, config: MkDocsConfig) -> dict[str, Section]:
-    """The home page and the section index pages, unless the site writes its own."""
-    added: dict[str, Section] = {}
-    for section in (HOME, *SECTIONS):
-        if files.get_file_from_path(section.uri) is None:
-            files.append(File.generated(config, section.uri, content=front_matter(section.title, section.template,
-                                                                                   section.description)))
-        added[section.uri] = section
-    return added

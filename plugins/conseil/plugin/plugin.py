@@ -16,21 +16,26 @@ from mkdocs.structure.pages import Page
 
 from ..core import Corpus, Settings, SourceFile, load, reads, render
 from ..core.loader import summary
+from ..core.report import build_reports
 from ..core.rules import SettingsError
-from .composition import COMPOSITION, add_composition_page, member_list, withhold_member_list
 from .admin import add_admin
+from .composition import member_list, withhold_member_list
 from .config import ConseilConfig
-from .meta import add_share_image, head_context, not_found_context
+from .context import Site, build_site, not_found_context, page_context, template_globals
+from .filters import FILTERS
 from .incremental import KNOWN_PLUGINS, Incremental, is_replayed
-from .outputs import PRINT_STYLESHEET, Outputs, add_outputs, template_globals
-from .pages import SECTIONS, add_sections, record_template, replace_records
-from .render import FILTERS, Site, build_site, label_cells, sanitise
+from .meta import add_share_image
+from .outputs import add_data_files, configured_periods, take_narratives, warn_unmatched_narratives
+from .pages import COMPOSITION, GeneratedPage, RecordPage, Route, add_pages, generated_pages, replace_records
 from .partials import NavigationPartials
+from .sanitise import sanitise
 from .served_site import ServedSite
+from .tables import label_cells
 
 log = logging.getLogger("mkdocs.plugins.conseil")
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/conseil/conseil.css"
+PRINT_STYLESHEET = "assets/conseil/rapport.css"
 
 
 class ConseilPlugin(BasePlugin[ConseilConfig]):
@@ -40,9 +45,9 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.preview = False
         self.corpus: Corpus | None = None
         self.site: Site | None = None
-        self.routes: dict[str, str] = {}
+        self.routes: dict[str, Route] = {}  # uri -> record page or (preview) error page
+        self.pages: dict[str, GeneratedPage] = {}  # uri -> this build's registry entry
         self.display_paths: dict[str, str] = {}
-        self.outputs = Outputs()
         self.incremental: Incremental | None = None  # serve only: a published build is always a full one
         self.served_site: ServedSite | None = None  # serve only: the served folder is kept, unchanged files stay
 
@@ -79,16 +84,16 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.corpus = self._load_records(files, config)
         withhold_member_list(files)
         self._report_problems(self.corpus)
-        self.site = build_site(self.corpus, self.config.nom, preview=self.preview)
+        narratives = take_narratives(files)
+        rapports = build_reports(self.corpus.graph, configured_periods(self.config.rapports))
+        self.site = build_site(self.corpus, self.config.nom, rapports, preview=self.preview)
         self.routes = replace_records(files, self.corpus, config, preview=self.preview)
-        add_sections(files, config)
-        add_composition_page(files, config, self.corpus.graph.composition is not None)
-        self.outputs = add_outputs(files, self.corpus, config, self.config)
+        self._add_pages(files, config, narratives)
+        add_data_files(files, self.corpus.graph, config, self.config.nom)
         add_admin(files, config, self.config.cms, preview=self.preview)
         if self.incremental:
-            self.incremental.start(files, config, self.corpus.graph, self.routes)
+            self.incremental.start(files, config, self.corpus.graph, self._routed_keys())
             self.incremental.watch_search(config)
-        _release_sources(self.corpus)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
         files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "rapport.css")))
         add_share_image(files, config, self.config.nom)
@@ -96,7 +101,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         if self.incremental:
-            self.incremental.check_nav(nav, self.routes)
+            self.incremental.check_nav(nav, self._routed_keys())
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -117,45 +122,37 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self._assign_template(page)
-        key = self.routes.get(page.file.src_uri)
-        if self.incremental and key:
-            self.incremental.choose_template(page, key, self._problems_of(page))
-        if page.file.src_uri in self.routes:
-            # MkDocs has read the virtual file into `markdown`: without this, every body would stay in memory
-            # twice more until the end of the build (70 MB for 10,000 records).
-            page.file.content_string = ""
+        route = self.routes.get(page.file.src_uri)
+        if self.incremental and isinstance(route, RecordPage):
+            self.incremental.choose_template(page, route.key, self._problems_of(page))
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if is_replayed(page):
-            return html  # sanitised when it was converted
-        if page.file.src_uri in self.routes:
-            html = sanitise(html)
-        if self.incremental:
-            self.incremental.remember_conversion(page, html)
+        routed = page.file.src_uri in self.routes
+        if not is_replayed(page):  # a replayed page was sanitised when it was converted
+            if routed:
+                html = sanitise(html)
+            if self.incremental:
+                self.incremental.remember_conversion(page, html)
+        if routed:
+            _drop_copies_of_body(page)
         return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled or self.site is None:
             return context
-        context["conseil"] = self.site
-        key = self.routes.get(page.file.src_uri)
-        if key:
-            context["fiche"] = self.site.graph.by_key[key]
-        context.update(head_context(context.get("fiche"), page.title, page.url, page.meta, config=config,
-                                    nom=self.config.nom))
-        context.update(self.outputs.context_for(page.file.src_uri))
-        if self.preview:
-            context["problemes"] = self._problems_of(page)
-        if self.incremental and key:
-            context.update(self.incremental.context_for(page, key))
+        uri = page.file.src_uri
+        route = self.routes.get(uri)
+        context.update(page_context(self.site, page, route, self.pages.get(uri), config=config,
+                                    problems=self._problems_of(page) if self.preview else None))
+        if self.incremental and isinstance(route, RecordPage):  # last: it starts logging what the page reads
+            context.update(self.incremental.context_for(page, route.key))
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
             return output
-        key = self.routes.get(page.file.src_uri)
-        if self.incremental and key:
+        if self.incremental and isinstance(self.routes.get(page.file.src_uri), RecordPage):
             if self.incremental.replays(page):  # its previous output, already labelled
                 return output
             return self.incremental.remember_output(page, label_cells(output), self._problems_of(page))
@@ -227,17 +224,28 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         if corpus.diagnostics:
             log.info(f"conseil : {summary(corpus)} dans les fiches")
 
+    def _add_pages(self, files: Files, config: MkDocsConfig, narratives: dict[str, str]) -> None:
+        """The registry's pages: home, section indexes, follow-up, composition, reports, open data."""
+        pages = generated_pages(self.site, narratives)
+        add_pages(files, config, pages)
+        warn_unmatched_narratives(narratives, self.site.rapports)
+        self.pages = {page.uri: page for page in pages}
+
+    def _routed_keys(self) -> dict[str, str]:
+        """The routing as `Incremental` takes it: every routed page by uri (it compares their set, reads no key)."""
+        return {uri: route.key for uri, route in self.routes.items()}
+
     def _assign_template(self, page: Page) -> None:
         """Records and sections use our templates even when their front matter names none."""
         if "template" in page.meta:
             return
-        key = self.routes.get(page.file.src_uri)
-        if key:
-            page.meta["template"] = record_template(key.partition("/")[0])
+        route = self.routes.get(page.file.src_uri)
+        if isinstance(route, RecordPage):
+            page.meta["template"] = route.template
             return
-        section = next((s for s in SECTIONS if s.uri == page.file.src_uri), None)
-        if section:
-            page.meta["template"] = section.template
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None and generated.template_for_site_page:
+            page.meta["template"] = generated.template
 
     def _problems_of(self, page: Page) -> list[str]:
         """The rendered diagnostics of the file behind `page`, for the preview banner."""
@@ -247,16 +255,11 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         return [render(d, self.corpus.sources.get(d.path)) for d in self.corpus.diagnostics_for(path)]
 
 
-def _release_sources(corpus: Corpus) -> None:
-    """Drop what only the checks and the virtual files needed: the pages now hold the bodies.
-
-    Each body would otherwise stay in memory twice (record and page) until the end of the build,
-    and each record keeps the position of every value, used only to locate diagnostics (already made).
-    """
-    for record in corpus.index.all():
-        record.body = record.source.body = ""
-        record.positions = {}
-    corpus.membres = None  # every member's name: the graph holds the public composition
+def _drop_copies_of_body(page: Page) -> None:
+    """Once a record's page is converted, its file's text and its Markdown are copies of the record's body
+    that nothing reads again: without this, a build would hold every body three times until its end."""
+    page.file.content_string = ""
+    page.markdown = ""  # not None: MkDocs reads None as a page not read yet
 
 
 def _escapes_template(name: str | None) -> bool:
