@@ -1,0 +1,37 @@
+"""Material's navigation, rendered once for the pages out of it, writes what Material writes on each page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import material
+import pytest
+
+from tests.conftest import REPO, mkdocs_build
+from tests.site.sitefiles import digests
+
+pytestmark = pytest.mark.slow
+
+MATERIAL = Path(material.__file__).resolve().parent / "templates"
+
+
+def test_every_page_gets_the_navigation_material_renders_for_it(tmp_path: Path) -> None:
+    project = tmp_path / "projet"
+    shutil.copytree(REPO / "content", project / "content")
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    remembered = mkdocs_build(project / "mkdocs.yml", tmp_path / "memorisee")
+    assert remembered.returncode == 0, remembered.stderr
+    # A site's own partial comes before ours: with Material's copied into overrides/, every page renders it.
+    for name in ("nav.html", "tabs.html"):
+        shutil.copy(MATERIAL / "partials" / name, project / "overrides" / "partials" / name)
+    rendered = mkdocs_build(project / "mkdocs.yml", tmp_path / "material")
+    assert rendered.returncode == 0, rendered.stderr
+
+    first, second = digests(tmp_path / "memorisee"), digests(tmp_path / "material")
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    record = (tmp_path / "memorisee" / "contributions" / "2025-03-27-avis-plan-de-mobilite" / "index.html").read_text()
+    assert record.count('class="md-nav md-nav--primary') == 1 and 'class="md-tabs"' in record
+    assert 'href="../../assemblees/"' in record  # links relative to a record two folders deep
