@@ -7,18 +7,22 @@ partial is rendered by Material's own template once for each set of relative lin
 HTML is written again for every other page that has the same links: the same bytes, without the work.
 
 A page the navigation lists (an item is active), a page-less template (404) or a site whose `overrides/`
-holds its own partial (it comes first in the theme, ours is never reached) is rendered as before.
+holds its own partial (it comes first in the theme, ours is never reached) is rendered as before; so is
+every page of a site that overrides one of the pieces these partials include (an item, the logo): such a
+piece may show something of the page.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
 from markupsafe import Markup
 from mkdocs.utils import normalize_url
 
-PARTIALS = ("partials/nav.html", "partials/tabs.html")
+# What Material's navigation and tabs partials include: a site that overrides one of these gets no reuse.
+INCLUDED = ("partials/nav-item.html", "partials/tabs-item.html", "partials/logo.html", "partials/source.html")
 THEME = "_theme"  # prefix under which the theme's own partials stay reachable past ours
 
 
@@ -27,12 +31,16 @@ class NavigationPartials:
 
     def __init__(self) -> None:
         self.rendered: dict[tuple, str] = {}
+        self.reusable = True
         self._targets: tuple[int, tuple[str, ...]] = (0, ())
 
     def install(self, env: Environment, theme_dirs: list[str], ours: str) -> None:
         """Make the theme's own partials reachable as `_theme/…` (the dirs after ours) and give our partials
         the function that renders them."""
-        after = theme_dirs[theme_dirs.index(ours) + 1:] if ours in theme_dirs else []
+        position = theme_dirs.index(ours) if ours in theme_dirs else len(theme_dirs)
+        after = theme_dirs[position + 1:]
+        self.reusable = not any(os.path.exists(os.path.join(directory, name))
+                                for directory in theme_dirs[:position] for name in INCLUDED)
         env.loader = ChoiceLoader([env.loader, PrefixLoader({THEME: FileSystemLoader(after)})])
         env.globals["conseil_navigation"] = self.render
 
@@ -52,7 +60,8 @@ class NavigationPartials:
         """What the partial depends on for a page out of the navigation: every link it may write, relative to
         the page; None when the page is in the navigation (or there is no page)."""
         page, nav = context.get("page"), context.get("nav")
-        if page is None or nav is None or getattr(page, "url", None) is None or any(item.active for item in nav.items):
+        if (not self.reusable or page is None or nav is None or getattr(page, "url", None) is None
+                or any(item.active for item in nav.items)):
             return None
         return (context.get("base_url"), *(normalize_url(target, page=page) for target in self._link_targets(nav, context)))
 
