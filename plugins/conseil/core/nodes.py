@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
+from collections.abc import Iterable
 from typing import Any
 
 from . import grammaire, reads, schema
@@ -34,6 +35,14 @@ class Node:
         return f"<{type(self).__name__} {self.record.key}>"
 
 
+def _each_once(nodes: Iterable[Node]) -> list[Node]:
+    """Each node once, where it first comes (an answer reached through two contributions, a meeting through two)."""
+    seen: dict[str, Node] = {}
+    for node in nodes:
+        seen.setdefault(node.id, node)
+    return list(seen.values())
+
+
 @dataclass(eq=False, repr=False)
 class ThemeNode(Node):
     record: Theme
@@ -43,11 +52,7 @@ class ThemeNode(Node):
 
     @property
     def reponses(self) -> list[ReponseNode]:
-        seen: dict[str, ReponseNode] = {}
-        for contribution in self.contributions:
-            for reponse in contribution.reponses:
-                seen.setdefault(reponse.id, reponse)
-        return sorted(seen.values(), key=newest_first)
+        return sorted(_each_once(r for c in self.contributions for r in c.reponses), key=newest_first)
 
 
 @dataclass(eq=False, repr=False)
@@ -88,23 +93,15 @@ class DossierNode(Node):
     @property
     def reponses(self) -> list[ReponseNode]:
         """Every answer and intervention on its contributions, oldest first."""
-        seen: dict[str, ReponseNode] = {}
-        for contribution in self.contributions:
-            for reponse in [*contribution.reponses, *contribution.interventions]:
-                seen.setdefault(reponse.id, reponse)
-        return sorted(seen.values(), key=oldest_first)
+        return sorted(_each_once(r for c in self.contributions for r in [*c.reponses, *c.interventions]),
+                      key=oldest_first)
 
     @property
     def assemblees(self) -> list[AssembleeNode]:
         """The meetings where its contributions were prepared, and where they were answered."""
-        seen: dict[str, AssembleeNode] = {}
-        for contribution in self.contributions:
-            for assemblee in contribution.assemblees:
-                seen.setdefault(assemblee.id, assemblee)
-        for reponse in self.reponses:
-            if reponse.seance:
-                seen.setdefault(reponse.seance.id, reponse.seance)
-        return sorted(seen.values(), key=oldest_first)
+        prepared = (a for c in self.contributions for a in c.assemblees)
+        answered = (r.seance for r in self.reponses if r.seance)
+        return sorted(_each_once([*prepared, *answered]), key=oldest_first)
 
     @property
     def chronologie(self) -> list[Evenement]:
