@@ -7,6 +7,7 @@ a record any other way.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from .diagnostics import Diagnostic, count_errors, sort_key
 from .graph import Graph, build_graph
 from .membres import MEMBRES_URI, Membre, Options, read_membres
 from .parse import parse_record
+from .records import Record
 from .rules import Index, Settings, check_all
 
 
@@ -59,6 +61,39 @@ class Corpus:
         return by_path
 
 
+class ParseCache:
+    """Records parsed by an earlier load, by file and content: a preview rebuild parses only the files that changed.
+
+    Parsing depends on nothing but the record's type, id, shown path and bytes, and nothing changes a record
+    once parsed: the same file gives the same record object, and the same problems. Each load keeps only the
+    entries of its own files.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple, tuple[Record | None, list[Diagnostic]]] = {}
+        self._current: dict[tuple, tuple[Record | None, list[Diagnostic]]] = {}
+
+    def parse(self, record_type: schema.RecordType, record_id: str, display_path: str,
+              raw: bytes | str) -> tuple[Record | None, list[Diagnostic]]:
+        content = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+        key = (record_type.name, record_id, display_path, hashlib.blake2b(content, digest_size=16).digest())
+        parsed = self.entries.get(key)
+        if parsed is None:
+            parsed = _parse(record_type, record_id, display_path, raw)
+        self._current[key] = parsed
+        return parsed
+
+    def end_load(self) -> None:
+        """What this load parsed is the next one's reference; files gone since are forgotten."""
+        self.entries, self._current = self._current, {}
+
+
+def _parse(record_type: schema.RecordType, record_id: str, display_path: str,
+           raw: bytes | str) -> tuple[Record | None, list[Diagnostic]]:
+    """One record file, read as far as it goes: a record with errors is kept, marked incomplete."""
+    return parse_record(record_type, record_id, display_path, raw, partial=True)
+
+
 def record_location(uri: str) -> tuple[str, str] | None:
     """(type, id) when `uri` is a record file: `contributions/x.md`; None for ordinary pages."""
     # String operations, not PurePosixPath: this runs once per file of the site.
@@ -71,10 +106,13 @@ def record_location(uri: str) -> tuple[str, str] | None:
     return parts[0], name[:-3]
 
 
-def load(files: Iterable[SourceFile], settings: Settings) -> Corpus:
-    """Parse, check and link every record among `files`; every problem is collected, none raised."""
+def load(files: Iterable[SourceFile], settings: Settings, *, cache: ParseCache | None = None) -> Corpus:
+    """Parse, check and link every record among `files`; every problem is collected, none raised.
+
+    With a `cache` (the preview's, from one rebuild to the next), unchanged files are not parsed again.
+    """
     with _collector_paused():
-        corpus = _validate(files, settings)
+        corpus = _validate(files, settings, cache)
         corpus.graph = build_graph(corpus.index, settings)
         if corpus.membres is not None:
             corpus.graph.registre = register_of(corpus.membres, corpus.graph, settings)
@@ -112,7 +150,7 @@ def _collector_paused():
             gc.enable()
 
 
-def _validate(files: Iterable[SourceFile], settings: Settings) -> Corpus:
+def _validate(files: Iterable[SourceFile], settings: Settings, cache: ParseCache | None = None) -> Corpus:
     index = Index()
     diagnostics: list[Diagnostic] = []
     sources: dict[str, list[str]] = {}
@@ -136,10 +174,10 @@ def _validate(files: Iterable[SourceFile], settings: Settings) -> Corpus:
         index.add_file(record_type, record_id, source.display_path)
         pending.append((record_type, record_id, source))
     quotable = {}  # display path -> how to get its lines, should a diagnostic quote it
+    parse = cache.parse if cache is not None else _parse
     for record_type, record_id, source in pending:
         raw = source.read()
-        record, problems = parse_record(schema.RECORD_TYPES[record_type], record_id, source.display_path, raw,
-                                        partial=True)
+        record, problems = parse(schema.RECORD_TYPES[record_type], record_id, source.display_path, raw)
         diagnostics.extend(problems)
         if record is None or not record.complete:
             failed[source.uri] = source.display_path
@@ -148,6 +186,8 @@ def _validate(files: Iterable[SourceFile], settings: Settings) -> Corpus:
             continue
         (index.add if record.complete else index.partial.append)(record)
         quotable[source.display_path] = lambda text=record.source: text.lines
+    if cache is not None:
+        cache.end_load()
     diagnostics.extend(check_all(index, settings))
     membres = None
     if membres_source is not None:

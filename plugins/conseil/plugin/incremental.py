@@ -34,6 +34,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..core import reads
+from ..core.loader import ParseCache
 
 log = logging.getLogger("mkdocs.plugins.conseil")
 REPLAY_TEMPLATE = "conseil/_reprise.html"
@@ -82,6 +83,7 @@ class Incremental:
     nav_holds_records: bool = False  # a record's title in the nav shows on every page: no output is replayed
     search_entries: dict[str, list] = field(default_factory=dict)  # uri -> the search index's entries for it
     templates: TemplateCache = field(default_factory=lambda: TemplateCache())
+    parsed: ParseCache = field(default_factory=ParseCache)  # records of unchanged files are not parsed again
     _pending: tuple = ()
 
     def start(self, files: Files, config: MkDocsConfig, graph: Any, routes: dict[str, str]) -> None:
