@@ -54,10 +54,6 @@ class RecordPage:
 
     key: str
 
-    @property
-    def template(self) -> str:
-        return record_template(self.key.partition("/")[0])
-
 
 @dataclass(frozen=True)
 class ErrorPage:

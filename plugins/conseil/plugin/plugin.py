@@ -244,12 +244,9 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         return {uri: route.key for uri, route in self.routes.items()}
 
     def _assign_template(self, page: Page) -> None:
-        """Records and sections use our templates even when their front matter names none."""
+        """A section page the site writes uses our template when its front matter names none (record pages are
+        ours: their front matter always names one)."""
         if "template" in page.meta:
-            return
-        route = self.routes.get(page.file.src_uri)
-        if isinstance(route, RecordPage):
-            page.meta["template"] = route.template
             return
         generated = self.pages.get(page.file.src_uri)
         if generated is not None and generated.template_for_site_page:
