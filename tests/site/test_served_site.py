@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from mkdocs import utils
+from conseil.plugin.served_site import ServedSite, engine_utils
 
-from conseil.plugin.served_site import ServedSite
-
+utils = engine_utils()
 ORIGINALS = (utils.clean_directory, utils.write_file, utils.copy_file)
 
 

@@ -17,11 +17,10 @@ emptied folder, as MkDocs does.
 from __future__ import annotations
 
 import filecmp
+import importlib
 import os
 from dataclasses import dataclass, field
 from typing import Any
-
-from mkdocs import utils as mkdocs_utils
 
 MARKER = ".conseil-reconstruction"  # hidden: MkDocs' own cleaning never removes hidden entries either
 
@@ -35,6 +34,7 @@ class ServedSite:
     started_ns: int = 0  # the file system's clock when this build started
     confirmed: set[str] = field(default_factory=set)  # files left in place because their bytes were already right
     _originals: dict[str, Any] = field(default_factory=dict)
+    _helpers: Any = None  # the module whose helpers stand in: `engine_utils()` when the build started
 
     def begin(self, site_dir: str, *, known_plugins: bool) -> None:
         """Before MkDocs empties the folder: keep it, if the previous build succeeded into the same folder."""
@@ -45,10 +45,11 @@ class ServedSite:
             return
         self.started_ns = _file_system_now(site_dir)
         self.confirmed = set()
-        self._originals = {name: getattr(mkdocs_utils, name) for name in ("clean_directory", "write_file", "copy_file")}
-        mkdocs_utils.clean_directory = _keep_folder
-        mkdocs_utils.write_file = self._write_file
-        mkdocs_utils.copy_file = self._copy_file
+        self._helpers = engine_utils()
+        self._originals = {name: getattr(self._helpers, name) for name in ("clean_directory", "write_file", "copy_file")}
+        self._helpers.clean_directory = _keep_folder
+        self._helpers.write_file = self._write_file
+        self._helpers.copy_file = self._copy_file
 
     def finish(self) -> int:
         """The build succeeded: delete what it did not make. Returns how many files were deleted."""
@@ -98,9 +99,15 @@ class ServedSite:
 
     def _restore(self) -> None:
         for name, function in self._originals.items():
-            setattr(mkdocs_utils, name, function)
+            setattr(self._helpers, name, function)
         self._originals = {}
         self.confirmed = set()
+
+
+def engine_utils() -> Any:
+    """The file helpers of the engine that builds: `mkdocs.utils`, which ProperDocs answers with its own module
+    once it runs (`properdocs.replacement` sends every `mkdocs.*` import to `properdocs.*`)."""
+    return importlib.import_module("mkdocs.utils")
 
 
 def _keep_folder(directory: str) -> None:
