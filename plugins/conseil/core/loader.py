@@ -111,7 +111,7 @@ def load(files: Iterable[SourceFile], settings: Settings, *, cache: ParseCache |
 
     With a `cache` (the preview's, from one rebuild to the next), unchanged files are not parsed again.
     """
-    with _collector_paused():
+    with collector_paused():
         corpus = _validate(files, settings, cache)
         corpus.graph = build_graph(corpus.index, settings)
         if corpus.membres is not None:
@@ -132,20 +132,23 @@ def validate(files: Iterable[SourceFile], settings: Settings) -> Corpus:
 
     The problems are the same as `load`'s: the graph derives figures and links, it reports nothing.
     """
-    with _collector_paused():
+    with collector_paused():
         return _validate(files, settings)
 
 
 @contextmanager
-def _collector_paused():
+def collector_paused(*, freeze: bool = False):
     """Loading allocates millions of small objects that all stay alive: the cycle collector would
     scan them again and again for nothing (a quarter of the time at 10,000 records). Cycles made
-    meanwhile are collected once it resumes."""
+    meanwhile are collected once it resumes; with `freeze`, what exists then is set apart from every
+    later collection (`gc.freeze`, until `gc.unfreeze`): for objects that live as long as the process needs them."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()
 

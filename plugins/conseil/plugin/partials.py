@@ -32,7 +32,7 @@ class NavigationPartials:
     def __init__(self) -> None:
         self.rendered: dict[tuple, str] = {}
         self.reusable = True
-        self._targets: tuple[int, tuple[str, ...]] = (0, ())
+        self._targets: tuple[str, ...] | None = None
 
     def install(self, env: Environment, theme_dirs: list[str], ours: str) -> None:
         """Make the theme's own partials reachable as `_theme/…` (the dirs after ours) and give our partials
@@ -66,15 +66,16 @@ class NavigationPartials:
         return (context.get("base_url"), *(normalize_url(target, page=page) for target in self._link_targets(nav, context)))
 
     def _link_targets(self, nav: Any, context: Any) -> tuple[str, ...]:
-        if self._targets[0] != id(nav):
+        """Every address the partials link to, found once: one build, one navigation."""
+        if self._targets is None:
             config = context.get("config") or {}
             extra, theme = config.get("extra") or {}, config.get("theme") or {}
             targets = [item.url for item in _items(nav.items) if getattr(item, "url", None) is not None]
             if getattr(nav, "homepage", None) is not None:
                 targets.append(nav.homepage.url)
             targets += [str(value) for value in (extra.get("homepage"), theme.get("logo")) if value]
-            self._targets = (id(nav), tuple(targets))
-        return self._targets[1]
+            self._targets = tuple(targets)
+        return self._targets
 
 
 def _items(items: list[Any]):

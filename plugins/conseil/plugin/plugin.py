@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import gc
 import logging
-from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..core import Corpus, Settings, SourceFile, load, reads, render
-from ..core.loader import summary
+from ..core.loader import collector_paused, summary
 from ..core.report import build_reports
 from ..core.rules import SettingsError
 from .admin import add_admin
@@ -84,7 +83,10 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
-        with _frozen_once_made():
+        # The records, the graph and the pages' inputs live until the end of the build: made with the collector
+        # paused, then set apart from it until the next build starts (full collections scanned them all: a
+        # sixth of a preview rebuild at 10,000 records).
+        with collector_paused(freeze=True):
             self._add_files(files, config)
         return files
 
@@ -265,21 +267,6 @@ def _drop_copies_of_body(page: Page) -> None:
     that nothing reads again: without this, a build would hold every body three times until its end."""
     page.file.content_string = ""
     page.markdown = ""  # not None: MkDocs reads None as a page not read yet
-
-
-@contextmanager
-def _frozen_once_made():
-    """The records, the graph and the pages' inputs live until the end of the build: the cycle collector would
-    scan them again at each full collection (a sixth of a preview rebuild at 10,000 records). Made with the
-    collector paused, they are then set apart from it (`gc.freeze`) until the next build starts."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def _escapes_template(name: str | None) -> bool:
