@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from conseil.core import schema
+from conseil.core.model import schema
 
 REFERENCE_DATE = date(2026, 11, 23)  # the day the benchmarks build for, as in the tests
 FIRST_DATE = REFERENCE_DATE - timedelta(days=3652)  # ten years of records

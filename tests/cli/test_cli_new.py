@@ -11,7 +11,7 @@ import yaml
 from tests.cli.clitools import broken_copy, demo_copy, run_conseil  # noqa: F401 (fixtures)
 from tests.conftest import REFERENCE_DATE
 
-from conseil.core import schema
+from conseil.core.model import schema
 
 TODAY = REFERENCE_DATE.isoformat()  # SOURCE_DATE_EPOCH of the tests' environment
 

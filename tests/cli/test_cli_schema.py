@@ -13,8 +13,8 @@ import yaml
 from tests.cli.clitools import BROKEN, run_conseil
 from tests.conftest import REPO
 
-from conseil.core import schema
-from conseil.core.jsonschema import all_schemas, record_schema
+from conseil.core.model import schema
+from conseil.core.editing.jsonschema import all_schemas, record_schema
 
 RECORD_TYPES = list(schema.RECORD_TYPES.values())
 

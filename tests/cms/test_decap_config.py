@@ -14,8 +14,8 @@ import yaml
 from tests.cli.clitools import run_conseil
 from tests.conftest import REPO
 
-from conseil.core import schema
-from conseil.core.decap import FORMAT, Backend, decap_config
+from conseil.core.model import schema
+from conseil.core.editing.decap import FORMAT, Backend, decap_config
 
 RECORD_TYPES = list(schema.RECORD_TYPES.values())
 COMMITTED = yaml.safe_load((REPO / "admin" / "config.yml").read_text(encoding="utf-8"))

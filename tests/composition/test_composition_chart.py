@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from conseil.core.composition import TrancheAge
+from conseil.core.graph.composition import TrancheAge
 from conseil.plugin.charts import LABEL_WIDTH, VALUE_WIDTH, WIDTH, chart_of_age_classes
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from types import SimpleNamespace
 
-from conseil.core.composition import build_composition, notice, public_register
-from conseil.core.membres import population_shares
-from conseil.core.membres import Options, read_membres
+from conseil.core.graph.composition import build_composition, notice, public_register
+from conseil.core.reading.membres import population_shares
+from conseil.core.reading.membres import Options, read_membres
 
 import pytest
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conseil.core.diagnostics import render
-from conseil.core.membres import Options, read_membres
+from conseil.core.model.diagnostics import render
+from conseil.core.reading.membres import Options, read_membres
 
 PATH = "content/composition/membres.csv"
 HEADER = "nom,sexe,tranche_age,debut\n"

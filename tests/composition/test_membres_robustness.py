@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conseil.core.diagnostics import CODES
-from conseil.core.membres import COLUMN_NAMES, Options, read_membres
+from conseil.core.model.diagnostics import CODES
+from conseil.core.reading.membres import COLUMN_NAMES, Options, read_membres
 
 CELLS = ["", "F", "M", "f", "X", "15-29", "75+", "30-45", "membre", "presidente", "tresorier", "oui", "non", "yes",
          "2024-01-15", "2024-02-30", "15/01/2024", "2024-1-5", "bureau", "bureau;groupe", "burau", "Lanceval",

@@ -6,8 +6,8 @@ from datetime import date
 from textwrap import dedent
 
 from conseil.core import Corpus, Settings, SourceFile, load
-from conseil.core.parse import parse_record
-from conseil.core.schema import RECORD_TYPES
+from conseil.core.reading.parse import parse_record
+from conseil.core.model.schema import RECORD_TYPES
 
 TODAY = date(2026, 11, 23)
 

@@ -8,9 +8,10 @@ from datetime import date
 
 import pytest
 
-from conseil.core import Settings, schema
-from conseil.core.parse import parse_record
-from conseil.core.rules import Index, check_html, check_personal_data
+from conseil.core import Settings
+from conseil.core.model import schema
+from conseil.core.reading.parse import parse_record
+from conseil.core.reading.rules import Index, check_html, check_personal_data
 
 HEADER = "---\ntitre: Sujet\ndate: 2026-01-05\nnature: avis\norigine: saisine\ndestinataires: [claire-morel]\n---\n\n"
 SETTINGS = Settings(build_date=date(2026, 11, 23))
@@ -82,7 +83,7 @@ def test_plain_markdown_has_no_dangerous_html():
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-from conseil.core import rules  # noqa: E402
+from conseil.core.reading import rules  # noqa: E402
 
 # The single pattern the two literal-led ones replace (slower: a character class leads it).
 REFERENCE_PHONE = re.compile(r"[+0](?<![\w/.-][+0])(?:(?<=\+)33[ .]?[1-9]|(?<=0)[1-9])(?:[ .-]?\d{2}){4}(?![\w-])")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from conseil.core.figures import attendance, follow_up, key_figures
-from conseil.core.report import build_report, year_period
-from conseil.core.tally import tally
+from conseil.core.graph.figures import attendance, follow_up, key_figures
+from conseil.core.graph.report import build_report, year_period
+from conseil.core.graph.tally import tally
 from tests.core.helpers import ASSEMBLEE, CONTRIBUTION, REPONSE, corpus
 
 C1 = "contributions/2025-04-02-mobilites"

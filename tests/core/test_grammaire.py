@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conseil.core import grammaire, schema
-from conseil.core.grammaire import avec_article, elide, nom
+from conseil.core.model import grammaire, schema
+from conseil.core.model.grammaire import avec_article, elide, nom
 
 
 @pytest.mark.parametrize("key, forme, expected", [

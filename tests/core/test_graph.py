@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from conseil.core.figures import breakdown, follow_up, key_figures
-from conseil.core.schema import POSITIONS
+from conseil.core.graph.figures import breakdown, follow_up, key_figures
+from conseil.core.model.schema import POSITIONS
 from tests.core.helpers import ASSEMBLEE, CONTRIBUTION, ELU, REPONSE, corpus
 
 C1 = "contributions/2025-04-02-mobilites"

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from conseil.core.dates import date_fr, is_approximate, parse_approximate
-from conseil.core.records import Attendance
+from conseil.core.model.dates import date_fr, is_approximate, parse_approximate
+from conseil.core.model.records import Attendance
 from tests.core.helpers import ASSEMBLEE, CONTRIBUTION, REPONSE, codes, corpus, parse
 
 ORGANE = "nom: Conseil de la Métropole\ntype: conseil\n"

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 import yaml
 
-from conseil.core import yaml_header
-from conseil.core.diagnostics import CODES, render
-from conseil.core.parse import parse_record
-from conseil.core.schema import RECORD_TYPES
+from conseil.core.reading import yaml_header
+from conseil.core.model.diagnostics import CODES, render
+from conseil.core.reading.parse import parse_record
+from conseil.core.model.schema import RECORD_TYPES
 from tests.core.helpers import ASSEMBLEE, CONTRIBUTION, ELU, REPONSE, THEME, codes, parse
 
 
@@ -207,7 +207,7 @@ def test_record_classes_follow_the_schema(record_type):
     """The typed records and the schema declare the same keys: the schema stays the one source of truth."""
     from dataclasses import fields
 
-    from conseil.core.records import RECORD_CLASSES, Record
+    from conseil.core.model.records import RECORD_CLASSES, Record
 
     base = {f.name for f in fields(Record)}
     attributes = {f.name for f in fields(RECORD_CLASSES[record_type])} - base
@@ -218,7 +218,7 @@ def test_record_classes_follow_the_schema(record_type):
 @pytest.mark.parametrize("record_type", list(RECORD_TYPES))
 def test_record_defaults_are_the_schemas(record_type):
     """A key left out takes the default the schema declares (lists: empty), and nothing else."""
-    from conseil.core.records import RECORD_CLASSES
+    from conseil.core.model.records import RECORD_CLASSES
 
     record = RECORD_CLASSES[record_type](id="fiche", source=None)
     for spec in RECORD_TYPES[record_type].fields:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conseil.core import reads
+from conseil.core.graph import reads
 from tests.core.helpers import CONTRIBUTION, REPONSE, corpus
 
 C1 = "contributions/2025-04-02-mobilites"

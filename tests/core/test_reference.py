@@ -1,8 +1,8 @@
 """The documentation of the model comes from the model."""
 
-from conseil.core import schema
-from conseil.core.diagnostics import CODES
-from conseil.core.reference import content_model_reference
+from conseil.core.model import schema
+from conseil.core.model.diagnostics import CODES
+from conseil.core.editing.reference import content_model_reference
 from tests.conftest import REPO
 
 

@@ -7,9 +7,9 @@ import struct
 import zlib
 from datetime import date
 
-from conseil.core.share_image import HEIGHT, WIDTH, share_image
-from conseil.core.sharing import Sharing, describe, sharing_tags
-from conseil.core.structured_data import _moment, event, script_json
+from conseil.core.outputs.share_image import HEIGHT, WIDTH, share_image
+from conseil.core.outputs.sharing import Sharing, describe, sharing_tags
+from conseil.core.outputs.structured_data import _moment, event, script_json
 from tests.core.helpers import ASSEMBLEE, CONTRIBUTION, ELU, REPONSE, THEME, corpus
 
 

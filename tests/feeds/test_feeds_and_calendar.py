@@ -9,7 +9,7 @@ import feedparser
 import pytest
 from icalendar import Calendar
 
-from conseil.core.feeds import FEEDS
+from conseil.core.outputs.feeds import FEEDS
 
 pytestmark = pytest.mark.slow
 
@@ -139,7 +139,7 @@ def test_a_meeting_over_several_days_ends_on_its_last_day(demo_site):
 
 
 def test_a_meeting_known_by_its_year_is_in_no_calendar():
-    from conseil.core.calendar import calendar_files
+    from conseil.core.outputs.calendar import calendar_files
     from tests.core.helpers import ASSEMBLEE, corpus
     graph = corpus({"assemblees/archive": ASSEMBLEE.replace("2025-03-12", "2016"),
                     "assemblees/jour": ASSEMBLEE}).graph

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from conseil.core.dates import parse_approximate
-from conseil.core.opendata import DATASETS
+from conseil.core.model.dates import parse_approximate
+from conseil.core.outputs.opendata import DATASETS
 
 pytestmark = pytest.mark.slow
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from conseil.core.figures import breakdown
+from conseil.core.graph.figures import breakdown
 from conseil.plugin.charts import WIDTH, LABEL_WIDTH, VALUE_WIDTH, chart_of_counts, chart_of_rates
 
 SVG = "{http://www.w3.org/2000/svg}"

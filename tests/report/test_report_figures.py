@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conseil.core import Settings, files_in, load
-from conseil.core.report import Period, build_report, report_periods, year_period
+from conseil.core.graph.report import Period, build_report, report_periods, year_period
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"

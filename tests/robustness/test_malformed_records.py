@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conseil.core import Settings, SourceFile, load
-from conseil.core import schema
-from conseil.core.diagnostics import CODES
-from conseil.core.parse import parse_record
+from conseil.core.model import schema
+from conseil.core.model.diagnostics import CODES
+from conseil.core.reading.parse import parse_record
 
 BUILD_DATE = date(2026, 11, 23)
 # Fragments of libyaml's English that must never reach an editor.

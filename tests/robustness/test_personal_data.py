@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import REPO, mkdocs_build
 from conseil.core import Settings, SourceFile, load
-from conseil.core.diagnostics import AVERTISSEMENT
+from conseil.core.model.diagnostics import AVERTISSEMENT
 
 HEADER = "---\ntitre: Thème\ndescription: {description}\n---\n\n"
 

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from conseil.core import schema
+from conseil.core.model import schema
 from tests.cli.clitools import run_conseil
 from tests.conftest import ENGINE, REPO, build_env
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conseil.core import schema
+from conseil.core.model import schema
 from tests.conftest import REPO, mkdocs_build
 from tests.site.headdata import head_data, site_head_data
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import click
 
 from ..core import Diagnostic, files_in, record_location, validate
-from ..core.diagnostics import count_errors, plural, sort_key
+from ..core.graph.composition import notice, public_register
 from ..core.loader import summary
-from ..core.composition import notice, public_register
-from ..core.membres import MEMBRES_URI
+from ..core.model.diagnostics import count_errors, plural, sort_key
+from ..core.reading.membres import MEMBRES_URI
 from .console import make_console, print_diagnostics
 from .formats import github_report, github_step_summary, gitlab_report, json_report
 from .project import Project, ProjectError, discover, project_of

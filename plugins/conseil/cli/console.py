@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..core import Diagnostic
-from ..core.diagnostics import parts
+from ..core.model.diagnostics import parts
 
 _SEVERITY_STYLE = {"erreur": "bold red", "avertissement": "bold yellow"}
 # How each part of a diagnostic (core.diagnostics.parts) shows on a terminal; the severity's colour is its own.

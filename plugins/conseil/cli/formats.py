@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Iterable
 
 from ..core import Diagnostic
-from ..core.diagnostics import CODES
+from ..core.model.diagnostics import CODES
 
 GITLAB_SEVERITY = {"erreur": "major", "avertissement": "minor"}
 GITHUB_LEVEL = {"erreur": "error", "avertissement": "warning"}

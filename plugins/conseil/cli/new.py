@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..core import files_in, load, schema
-from ..core.dates import reference_date
-from ..core.scaffold import base_id, new_record_text, record_type_named
+from ..core import files_in, load
+from ..core.editing.scaffold import base_id, new_record_text, record_type_named
+from ..core.model import schema
+from ..core.model.dates import reference_date
 from .check import check_paths
 from .console import make_console, print_diagnostics
 from .project import open_project

@@ -10,8 +10,9 @@ from typing import Any
 import click
 import yaml
 
-from ..core import Settings, schema
-from ..core.rules import SettingsError
+from ..core import Settings
+from ..core.model import schema
+from ..core.reading.rules import SettingsError
 
 # ProperDocs' own name first, as ProperDocs looks for them; a council that switched may have renamed the file.
 CONFIG_NAMES = ("properdocs.yml", "properdocs.yaml", "mkdocs.yml", "mkdocs.yaml")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from ..core.decap import Backend, config_yaml, decap_config
-from ..core.editor import frontmatter_config, vscode_extensions, vscode_settings
-from ..core.jsonschema import all_schemas
-from ..core.reference import content_model_reference
+from ..core.editing.decap import Backend, config_yaml, decap_config
+from ..core.editing.editor import frontmatter_config, vscode_extensions, vscode_settings
+from ..core.editing.jsonschema import all_schemas
+from ..core.editing.reference import content_model_reference
 from .console import make_console
 from .project import ProjectError, discover
 

@@ -9,9 +9,9 @@ import click
 from rich.table import Table
 
 from ..core import files_in, load
-from ..core.dates import date_fr
-from ..core.figures import follow_up
+from ..core.graph.figures import follow_up
 from ..core.loader import summary
+from ..core.model.dates import date_fr
 from .console import make_console
 from .project import open_project
 

@@ -15,14 +15,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
-from . import schema
-from .composition import Registre, public_register
-from .diagnostics import Diagnostic, count_errors, sort_key
-from .graph import Graph, build_graph
-from .membres import MEMBRES_URI, Membre, Options, read_membres
-from .parse import parse_record
-from .records import Record
-from .rules import Index, Settings, check_all
+from .graph.composition import Registre, public_register
+from .graph.graph import Graph, build_graph
+from .model import schema
+from .model.diagnostics import Diagnostic, count_errors, sort_key
+from .model.records import Record
+from .reading.membres import MEMBRES_URI, Membre, Options, read_membres
+from .reading.parse import parse_record
+from .reading.rules import Index, Settings, check_all
 
 
 @dataclass(frozen=True)

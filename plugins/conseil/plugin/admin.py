@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from ..core.decap import Backend, config_yaml, decap_config
+from ..core.editing.decap import Backend, config_yaml, decap_config
 
 ADMIN = "admin"
 PACKAGE = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from markupsafe import Markup
 
-from ..core.figures import Count
+from ..core.graph.figures import Count
 
 WIDTH = 640
 LABEL_WIDTH = 230

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File, Files
 
-from ..core.membres import MEMBRES_URI
+from ..core.reading.membres import MEMBRES_URI
 from .pages import COMPOSITION
 
 FOLDER = MEMBRES_URI.partition("/")[0] + "/"

@@ -7,7 +7,8 @@ from datetime import date
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from ..core import decap, schema
+from ..core.editing import decap
+from ..core.model import schema
 
 
 class PeriodeRapport(Config):

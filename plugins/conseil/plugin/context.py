@@ -13,13 +13,14 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from ..core import Corpus, schema
-from ..core.calendar import event_path
-from ..core.feeds import FEEDS
-from ..core.figures import ChiffresCles, Suivi, follow_up, key_figures
-from ..core.graph import Graph
-from ..core.report import Rapport
-from ..core.sharing import Sharing
+from ..core import Corpus
+from ..core.graph.figures import ChiffresCles, Suivi, follow_up, key_figures
+from ..core.graph.graph import Graph
+from ..core.graph.report import Rapport
+from ..core.model import schema
+from ..core.outputs.calendar import event_path
+from ..core.outputs.feeds import FEEDS
+from ..core.outputs.sharing import Sharing
 from .charts import chart_of_age_classes, chart_of_counts, chart_of_rates
 from .meta import head_context, tags
 from .pages import GeneratedPage, RecordPage, Route

@@ -12,9 +12,9 @@ from markupsafe import Markup, escape
 from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import url_filter
 
-from ..core import schema
-from ..core.dates import date_fr, is_approximate, of_date_fr, on_date_fr, since_fr, until_fr
-from ..core.grammaire import avec_article
+from ..core.model import schema
+from ..core.model.dates import date_fr, is_approximate, of_date_fr, on_date_fr, since_fr, until_fr
+from ..core.model.grammaire import avec_article
 
 
 def percent(value: float | None) -> str:

@@ -33,7 +33,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..core import reads
+from ..core.graph import reads
 from ..core.loader import ParseCache
 
 log = logging.getLogger("mkdocs.plugins.conseil")

@@ -9,9 +9,9 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from ..core.share_image import share_image
-from ..core.sharing import SHARE_IMAGE, Sharing, record_sharing, sharing_tags
-from ..core.structured_data import event, script_json
+from ..core.outputs.share_image import share_image
+from ..core.outputs.sharing import SHARE_IMAGE, Sharing, record_sharing, sharing_tags
+from ..core.outputs.structured_data import event, script_json
 
 def add_share_image(files: Files, config: MkDocsConfig, nom: str) -> None:
     """The default image of shared links, drawn at build time with the council's name."""

@@ -13,11 +13,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
-from ..core.calendar import calendar_files
-from ..core.feeds import feed_files
-from ..core.graph import Graph
-from ..core.opendata import export_files
-from ..core.report import Period, Rapport
+from ..core.graph.graph import Graph
+from ..core.graph.report import Period, Rapport
+from ..core.outputs.calendar import calendar_files
+from ..core.outputs.feeds import feed_files
+from ..core.outputs.opendata import export_files
 
 log = logging.getLogger("mkdocs.plugins.conseil")
 

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any, Callable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from ..core import Corpus, schema
-from ..core.calendar import AGENDA
-from ..core.feeds import FEEDS
-from ..core.opendata import DATASETS, LIST_SEPARATOR
-from ..core.report import Rapport
-from ..core.sharing import describe
+from ..core import Corpus
+from ..core.graph.report import Rapport
+from ..core.model import schema
+from ..core.outputs.calendar import AGENDA
+from ..core.outputs.feeds import FEEDS
+from ..core.outputs.opendata import DATASETS, LIST_SEPARATOR
+from ..core.outputs.sharing import describe
 
 if TYPE_CHECKING:
     from .context import Site

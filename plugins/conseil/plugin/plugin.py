@@ -15,10 +15,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..core import Corpus, Settings, SourceFile, load, reads, render
+from ..core import Corpus, Settings, SourceFile, load, render
+from ..core.graph import reads
+from ..core.graph.report import build_reports
 from ..core.loader import collector_paused, summary
-from ..core.report import build_reports
-from ..core.rules import SettingsError
+from ..core.reading.rules import SettingsError
 from .admin import add_admin
 from .composition import member_list, withhold_member_list
 from .config import ConseilConfig

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
-from . import composition, membres, schema
-from .graph import Graph
-from .names import slugify
+from ..graph import composition
+from ..graph.graph import Graph
+from ..model import schema
+from ..model.names import slugify
+from ..reading import membres
 
 LIST_SEPARATOR = ";"  # between the values of a list in a CSV cell; ids never contain it
 

@@ -6,12 +6,12 @@ import re
 
 import yaml
 
-from . import schema
-from .diagnostics import Diagnostic, guillemets
+from ..model import schema
+from ..model.diagnostics import Diagnostic, guillemets
+from ..model.names import slugify
+from ..model.records import RECORD_CLASSES, Position, Record, Source
+from ..model.schema import RecordType
 from .field_reader import FieldReader
-from .names import slugify
-from .records import RECORD_CLASSES, Position, Record, Source
-from .schema import RecordType
 from .yaml_header import compose, decode, describe_node, first_tab, split_front_matter, yaml_problem
 
 _ID = re.compile(schema.ID_PATTERN)

@@ -13,11 +13,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from . import grammaire, schema
-from .dates import first_day, last_day, reference_date
-from .diagnostics import AVERTISSEMENT, Diagnostic, closest, guillemets
+from ..model import grammaire, schema
+from ..model.dates import first_day, last_day, reference_date
+from ..model.diagnostics import AVERTISSEMENT, Diagnostic, closest, guillemets
+from ..model.records import Assemblee, Contribution, Elu, Record, Reponse, split_recommandation
 from .membres import population_shares
-from .records import Assemblee, Contribution, Elu, Record, Reponse, split_recommandation
 
 
 @dataclass(frozen=True)

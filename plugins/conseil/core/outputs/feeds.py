@@ -8,9 +8,9 @@ from typing import Any, Callable
 
 from feedgen.feed import FeedGenerator
 
-from . import schema
-from .dates import PARIS, date_fr, is_approximate, on_date_fr
-from .graph import Graph
+from ..graph.graph import Graph
+from ..model import schema
+from ..model.dates import PARIS, date_fr, is_approximate, on_date_fr
 from .opendata import public_url
 
 MAX_ENTRIES = 100

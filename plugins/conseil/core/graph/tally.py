@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import TYPE_CHECKING, Iterable
 
-from . import schema
+from ..model import schema
 
 if TYPE_CHECKING:
     from .nodes import ContributionNode

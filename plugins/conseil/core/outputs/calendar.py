@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
 
-from . import schema
-from .dates import PARIS
-from .graph import Graph
-from .nodes import AssembleeNode
+from ..graph.graph import Graph
+from ..graph.nodes import AssembleeNode
+from ..model import schema
+from ..model.dates import PARIS
 from .opendata import public_url
 
 AGENDA = "assemblees/agenda.ics"

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from . import schema
-from .dates import is_approximate
+from ..model import schema
+from ..model.dates import is_approximate
+from ..model.records import is_approximate_count
 from .graph import Graph
 from .nodes import AssembleeNode, ContributionNode, EngagementNode
-from .records import is_approximate_count
 from .tally import Tally, tally
 
 

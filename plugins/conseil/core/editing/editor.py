@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import schema
+from ..model import schema
+from ..model.schema import Field, RecordType
 from .jsonschema import schema_filename
-from .schema import Field, RecordType
 
 FRONTMATTER_SCHEMA = "https://frontmatter.codes/frontmatter.schema.json"
 DRAFT_FIELD = next(f for f in schema.COMMON_FIELDS if f.draft)

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable
 
-from . import schema
+from ..model import schema
+from ..model.dates import date_fr
 from .composition import Composition
-from .dates import date_fr
 from .figures import Approximations, Count, Participation, approximations, attendance, by_deadline, breakdown
 from .graph import Graph
 from .nodes import AssembleeNode, ContributionNode, EluNode, EngagementNode, ReponseNode, ThemeNode

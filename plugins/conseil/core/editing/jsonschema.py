@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import schema
-from .schema import Field, RecordType
+from ..model import schema
+from ..model.schema import Field, RecordType
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -5,9 +5,10 @@
 
 from __future__ import annotations
 
-from . import membres, schema
-from .diagnostics import CODES
-from .schema import Field
+from ..model import schema
+from ..model.diagnostics import CODES
+from ..model.schema import Field
+from ..reading import membres
 
 DEVIATIONS = """\
 ## Précisions et écarts par rapport au modèle version 1
@@ -100,7 +101,7 @@ def content_model_reference() -> str:
     out = [
         "# Modèle de contenu",
         "",
-        "<!-- Généré par `conseil schema` à partir de plugins/conseil/core/schema.py : "
+        "<!-- Généré par `conseil schema` à partir de plugins/conseil/core/model/schema.py : "
         "ne pas modifier à la main. -->",
         "",
         "Une fiche = un fichier Markdown `content/<type>/<identifiant>.md` avec un en-tête YAML entre deux "

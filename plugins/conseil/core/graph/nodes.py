@@ -10,10 +10,11 @@ from datetime import date
 from collections.abc import Iterable
 from typing import Any
 
-from . import grammaire, reads, schema
-from .dates import is_approximate
-from .records import Assemblee, Contribution, Dossier, Elu, Engagement, Instance, Organe, Recommandation, \
+from ..model import grammaire, schema
+from ..model.dates import is_approximate
+from ..model.records import Assemblee, Contribution, Dossier, Elu, Engagement, Instance, Organe, Recommandation, \
     Record, Reponse, Suite, Theme
+from . import reads
 from .tally import Tally
 
 # From this many recommendations, a contribution's page counts them by position before listing them.

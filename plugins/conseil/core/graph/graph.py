@@ -12,12 +12,12 @@ from functools import cached_property
 from datetime import date, timedelta
 from typing import Any, Iterable
 
-from . import schema
-from .dates import is_approximate
+from ..model import schema
+from ..model.dates import is_approximate
+from ..model.records import Contribution, Record, split_recommandation
+from ..reading.rules import Index, Settings
 from .nodes import AssembleeNode, ContributionNode, DossierNode, EluNode, EngagementNode, InstanceNode, Node, \
     OrganeNode, RecommandationNode, ReponseNode, SuiteNode, ThemeNode, newest_first, oldest_first
-from .records import Contribution, Record, split_recommandation
-from .rules import Index, Settings
 from .tally import tally
 
 EN_COURS = ("prevu", "en-cours")

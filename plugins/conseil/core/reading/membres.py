@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, make_dataclass
 from datetime import date
 from typing import Any, Iterable, Iterator, Mapping
 
-from . import schema
-from .diagnostics import Diagnostic, closest, guillemets
+from ..model import schema
+from ..model.diagnostics import Diagnostic, closest, guillemets
 
 MEMBRES_URI = "composition/membres.csv"  # under content/
 

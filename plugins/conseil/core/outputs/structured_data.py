@@ -6,7 +6,7 @@ import json
 from datetime import datetime, time
 from typing import Any
 
-from .dates import PARIS, is_approximate
+from ..model.dates import PARIS, is_approximate
 from .opendata import public_url
 from .sharing import describe
 

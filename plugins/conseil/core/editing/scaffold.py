@@ -11,11 +11,11 @@ import json
 from datetime import date
 from typing import Iterable
 
-from . import grammaire, schema
-from .graph import Graph
-from .names import normalise_key, slugify
-from .rules import Index
-from .schema import Field, RecordType
+from ..graph.graph import Graph
+from ..model import grammaire, schema
+from ..model.names import normalise_key, slugify
+from ..model.schema import Field, RecordType
+from ..reading.rules import Index
 
 PLACEHOLDER = "À compléter"
 _LISTED = 12  # ids listed in a comment before « … »

@@ -8,12 +8,12 @@ from typing import Any
 
 import yaml
 
-from . import schema
-from .diagnostics import Diagnostic, closest, guillemets
-from .dates import NoSuchDay, NotADate, ReversedInterval, parse_approximate
-from .names import normalise_key, suggest_key
-from .records import OBJECT_CLASSES, Attendance, Position, Source
-from .schema import Field
+from ..model import schema
+from ..model.dates import NoSuchDay, NotADate, ReversedInterval, parse_approximate
+from ..model.diagnostics import Diagnostic, closest, guillemets
+from ..model.names import normalise_key, suggest_key
+from ..model.records import OBJECT_CLASSES, Attendance, Position, Source
+from ..model.schema import Field
 from .yaml_header import BOOL_TAG, INT_TAG, NULL_TAG, STR_TAG, describe_node
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Iterable, Mapping
 
+from ..reading.membres import FONCTIONS, SEXES, TRANCHES_AGE, Membre
 from .figures import Count, breakdown
-from .membres import FONCTIONS, SEXES, TRANCHES_AGE, Membre
 
 DIMENSIONS = ("sexe", "tranche_age", "college", "commune", "instance")
 ECART_PARITE_MAX = 1  # « l'écart entre le nombre des hommes et le nombre des femmes ne [doit pas être] supérieur à un »

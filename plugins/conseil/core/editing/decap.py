@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from . import schema
-from .schema import Field, RecordType
+from ..model import schema
+from ..model.schema import Field, RecordType
 
 FORMAT = "conseil-frontmatter"  # registered by assets/admin/conseil-cms.js
 DATE_FORMAT = "YYYY-MM-DD"  # moment.js: the plain date the validator wants
@@ -116,7 +116,7 @@ def _field(field: Field) -> dict[str, Any]:
     elif field.kind in _WIDGETS:
         out.update(_WIDGETS[field.kind](field))
     else:  # a kind added to the model needs its widget here: say so rather than guess one
-        raise ValueError(f"core/decap.py : aucun widget Decap pour la sorte de champ « {field.kind} » ({field.key})")
+        raise ValueError(f"core/editing/decap.py : aucun widget Decap pour la sorte de champ « {field.kind} » ({field.key})")
     if field.required and field.min_items:
         out["min"] = field.min_items
     return out

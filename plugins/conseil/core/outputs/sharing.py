@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import grammaire, schema
-from .dates import date_fr, is_approximate, of_date_fr, on_date_fr
+from ..model import grammaire, schema
+from ..model.dates import date_fr, is_approximate, of_date_fr, on_date_fr
 from .opendata import public_url
 
 SHARE_IMAGE = "assets/conseil/partage.png"
