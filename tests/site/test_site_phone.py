@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 PHONE = VIEWPORTS["mobile"]  # 375 × 812
 CONTRIBUTION = "contributions/2025-03-27-avis-plan-de-mobilite/"  # five recommendations, each answered
-# Where the screenshots go, for a person to look at (README, « Qualité »); a temporary folder by default.
+# Where the screenshots go, for a person to look at (docs/mainteneurs/qualite.md); a temporary folder by default.
 SCREENSHOTS = os.environ.get("CONSEIL_CAPTURES")
 
 # Every element of the article wider than the viewport or reaching past its right edge, and the page's widths.
