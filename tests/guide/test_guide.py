@@ -16,18 +16,8 @@ from conseil.core.model.diagnostics import CODES
 from conseil.core.model.schema import RECORD_TYPES
 from conseil.plugin.config import ConseilConfig, EditionNavigateur, PeriodeRapport
 from tests.conftest import REPO, mkdocs_build
+from tests.guide.building import DOCS, guide_site  # noqa: F401 - fixture
 from tests.site.sitefiles import broken_links, parse_page
-
-GUIDE_CONFIG = REPO / "guide" / "mkdocs.yml"
-DOCS = REPO / "docs"
-
-
-@pytest.fixture(scope="module")
-def guide_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("guide") / "site"
-    result = mkdocs_build(GUIDE_CONFIG, site)
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 @pytest.fixture(scope="module")
