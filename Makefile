@@ -14,7 +14,7 @@ NODE_MODULES := node_modules/.installed
 DECAP_PORT   ?= 8081
 export DECAP_PORT
 
-.PHONY: install install-dev install-cms serve edit build check test bench clean
+.PHONY: install install-dev install-cms serve edit build check test bench guide clean
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -68,10 +68,17 @@ test: install-dev
 	CONSEIL_ENGINE=$(ENGINE) $(BIN)/python -m pytest
 	CONSEIL_ENGINE=$(OTHER_ENGINE) $(BIN)/python -m pytest -q -m "not browser" $(SITE_TESTS)
 
+## The guide (docs/, guide/mkdocs.yml): built strictly into guide/site/ (a broken link fails), then served
+GUIDE_HOST ?= 127.0.0.1:8001
+guide: $(VENV)/.runtime
+	$(BIN)/$(ENGINE) build --strict --quiet --config-file guide/mkdocs.yml
+	@echo "==> Guide construit dans guide/site/ ; aperçu : http://$(GUIDE_HOST)"
+	$(BIN)/$(ENGINE) serve --config-file guide/mkdocs.yml --dev-addr $(GUIDE_HOST)
+
 ## Measure the build of synthetic councils (plugin vs plain Material, validation, memory, serve); BENCH_SIZES to override
 BENCH_SIZES ?= 1000,2000,5000,8000,10000
 bench: install
 	$(BIN)/python benchmarks/harness.py --sizes $(BENCH_SIZES)
 
 clean:
-	rm -rf site .pytest_cache .hypothesis benchmarks/work
+	rm -rf site guide/site .pytest_cache .hypothesis benchmarks/work

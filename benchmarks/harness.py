@@ -10,8 +10,8 @@ peak memory of each build (its own process's maximum resident set). Then, on
 the reference size and the largest, the time `mkdocs serve` takes, after one record's title is edited,
 until browsers are told to reload (the served page then shows the new title), against the full build
 of the same site (the incremental preview's target). Prints a table with the ratios and the targets; writes it as JSON (results/latest.json, not
-kept by git) and, for a full run, to resultats/latest.json, kept under version control: the README's
-figures are traced to that file.
+kept by git) and, for a full run, to resultats/latest.json, kept under version control: the guide's
+figures (docs/mainteneurs/performances.md) are traced to that file.
 Each build's processor time (user + system, from its own rusage) is reported with
 its wall time; the targets compare processor times, which other work on a shared
 machine disturbs far less than wall times. Timings are never compared across runs.
@@ -278,7 +278,7 @@ def table(report: dict) -> str:
 
 
 def is_full_run(sizes: list[int], *, serve: bool, repeat: int) -> bool:
-    """What `make bench` runs: the figures the README quotes come only from such a run."""
+    """What `make bench` runs: the figures the guide quotes come only from such a run."""
     return tuple(sizes) == DEFAULT_SIZES and serve and repeat == DEFAULT_REPEAT
 
 
@@ -346,7 +346,7 @@ def main() -> None:
     print(table(report))
     print(f"\nRésultats écrits dans {args.output}")
     if record is not None:
-        print(f"et dans {record}, à valider avec git (les chiffres du README en viennent)")
+        print(f"et dans {record}, à valider avec git (les chiffres de docs/mainteneurs/performances.md en viennent)")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ Test modules import the fixtures they use by name."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -18,23 +19,47 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run"]
 VIEWPORTS = {"bureau": {"width": 1280, "height": 800}, "mobile": {"width": 375, "height": 812}}
 
+# Every element of the article wider than the viewport or reaching past its right edge, and the page's widths.
+# The argument, a CSS selector or null, names regions that scroll by themselves (a data table in a focusable
+# region, which WCAG 1.4.10 allows): the region must fit the screen, what it holds may not.
+OVERFLOW = """(scrollers) => {
+  const width = document.documentElement.clientWidth, wide = [];
+  for (const e of document.querySelectorAll("article.md-content__inner *")) {
+    if (scrollers && e.parentElement.closest(scrollers)) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width > width + 0.5 || r.right > width + 0.5) {
+      wide.push(`${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}${e.className ? "." + String(e.className).trim().replace(/\\s+/g, ".") : ""} (${Math.round(r.width)} px)`);
+    }
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, clientWidth: width, articles: document.querySelectorAll("article.md-content__inner").length, wide};
+}"""
+
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(demo_site: Path) -> Iterator[str]:
-    """The demo site served from a loopback port chosen by the system, as a static host would."""
-    handler = functools.partial(_QuietHandler, directory=str(demo_site))
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """A built site served from a loopback port chosen by the system, as a static host would: its root URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_url(demo_site: Path) -> Iterator[str]:
+    """The demo site, served."""
+    with served(demo_site) as url:
+        yield url
 
 
 class _Chromium:

@@ -8,6 +8,7 @@ import io
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 
 def file_text(path: Path) -> str:
@@ -60,3 +61,42 @@ def parse_page(path: Path) -> PageParser:
     parser.feed(path.read_text(encoding="utf-8"))
     parser.close()
     return parser
+
+
+BASE = "http://site.invalid/"  # resolves relative links as a browser would
+
+
+def target_file(site: Path, path: str) -> Path | None:
+    """The file a url path serves, as a static host would (folder -> its index.html)."""
+    candidate = site / unquote(path).lstrip("/")
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None
+
+
+def broken_links(site: Path, parsed: dict, page: str, links: list[tuple[str, str]],
+                 site_url: str | None = None) -> list[str]:
+    """Every internal link of `page` (given as (tag, url)) that names no file, or no anchor of the page it names;
+    links that leave the site are not followed. `parsed` maps each page to its `parse_page`; absolute links to
+    `site_url` count as internal."""
+    problems = []
+    page_url = BASE + ("" if page == "404.html" else page)  # the 404 page's links are root-relative
+    for tag, link in links:
+        if site_url and link.startswith(site_url):
+            link = "/" + link[len(site_url):]
+        url = urlsplit(urljoin(page_url, link))
+        if url.scheme in ("mailto", "tel", "data") or (url.scheme in ("http", "https") and url.netloc != "site.invalid"):
+            continue  # leaves the site: not ours to check here
+        if url.scheme not in ("http", "https"):
+            problems.append(f"{page}: <{tag}> {link} : schéma {url.scheme} interdit")
+            continue
+        target = target_file(site, url.path)
+        if target is None:
+            problems.append(f"{page}: <{tag}> {link} : aucun fichier {url.path}")
+            continue
+        fragment = unquote(url.fragment)
+        if fragment and target.suffix == ".html":
+            ids = parsed[target.relative_to(site).as_posix()].ids
+            if fragment not in ids:
+                problems.append(f"{page}: <{tag}> {link} : pas d'ancre #{fragment} dans {url.path}")
+    return problems

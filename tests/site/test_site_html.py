@@ -1,7 +1,7 @@
 """Valid HTML: the Nu Html Checker (vnu, the W3C validator) finds no error and no warning on any built page.
 
 Every HTML file of the demo site is checked in one Java run (a few seconds). Errors fail; so does a
-warning, unless ACCEPTED_WARNINGS explains why it stays (the README repeats the reason). The counts are
+warning, unless ACCEPTED_WARNINGS explains why it stays (the guide, docs/mainteneurs/qualite.md, repeats the reason). The counts are
 printed in the test output (`pytest -s`, or in the report of a failure).
 """
 
@@ -94,5 +94,5 @@ def test_pages_have_no_unexplained_html_warning(vnu_run, demo_site):
         warnings.warn(f"vnu : {describe([message], demo_site)}", stacklevel=1)
     unexplained = [m for m in found if m["message"] not in ACCEPTED_WARNINGS]
     assert not unexplained, (f"vnu, {len(unexplained)} avertissement(s) sur {len(pages)} pages (corrigez-les dans "
-                             "les gabarits, ou dites pourquoi ils restent dans ACCEPTED_WARNINGS et le README) :\n"
+                             "les gabarits, ou dites pourquoi ils restent dans ACCEPTED_WARNINGS et docs/mainteneurs/qualite.md) :\n"
                              + describe(unexplained, demo_site))

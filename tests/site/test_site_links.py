@@ -4,51 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.site.sitefiles import parse_page
+from tests.site.sitefiles import broken_links, parse_page
 
 SITE_URL = "https://conseil-developpement.example.org/"  # mkdocs.yml's default site_url
-BASE = "http://site.invalid/"  # resolves relative links as a browser would
 
 
 @pytest.fixture(scope="module")
 def parsed(demo_site: Path) -> dict[str, object]:
     return {p.relative_to(demo_site).as_posix(): parse_page(p) for p in sorted(demo_site.rglob("*.html"))}
-
-
-def target_file(site: Path, path: str) -> Path | None:
-    """The file a url path serves, as a static host would (folder -> its index.html)."""
-    candidate = site / unquote(path).lstrip("/")
-    if candidate.is_dir():
-        candidate = candidate / "index.html"
-    return candidate if candidate.is_file() else None
-
-
-def broken_links(site: Path, parsed: dict, page: str, links: list[tuple[str, str]]) -> list[str]:
-    problems = []
-    page_url = BASE + ("" if page == "404.html" else page)  # the 404 page's links are root-relative
-    for tag, link in links:
-        if link.startswith(SITE_URL):
-            link = "/" + link[len(SITE_URL):]
-        url = urlsplit(urljoin(page_url, link))
-        if url.scheme in ("mailto", "tel", "data") or (url.scheme in ("http", "https") and url.netloc != "site.invalid"):
-            continue  # leaves the site: not ours to check here
-        if url.scheme not in ("http", "https"):
-            problems.append(f"{page}: <{tag}> {link} : schéma {url.scheme} interdit")
-            continue
-        target = target_file(site, url.path)
-        if target is None:
-            problems.append(f"{page}: <{tag}> {link} : aucun fichier {url.path}")
-            continue
-        fragment = unquote(url.fragment)
-        if fragment and target.suffix == ".html":
-            ids = parsed[target.relative_to(site).as_posix()].ids
-            if fragment not in ids:
-                problems.append(f"{page}: <{tag}> {link} : pas d'ancre #{fragment} dans {url.path}")
-    return problems
 
 
 def test_site_has_pages_to_crawl(parsed):
@@ -57,14 +23,14 @@ def test_site_has_pages_to_crawl(parsed):
 
 def test_every_internal_link_and_anchor_resolves(demo_site, parsed):
     problems = [problem for page, parser in parsed.items()
-                for problem in broken_links(demo_site, parsed, page, parser.links)]
+                for problem in broken_links(demo_site, parsed, page, parser.links, SITE_URL)]
     assert not problems, f"{len(problems)} liens cassés :\n" + "\n".join(problems[:50])
 
 
 def test_every_search_entry_points_to_an_existing_page_and_anchor(demo_site, parsed):
     index = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     links = [("search", "/" + doc["location"]) for doc in index["docs"]]
-    problems = broken_links(demo_site, parsed, "index.html", links)
+    problems = broken_links(demo_site, parsed, "index.html", links, SITE_URL)
     assert not problems, "\n".join(problems[:50])
 
 

@@ -8,27 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.browsing import VIEWPORTS, browser, settle, site_url  # noqa: F401 - fixtures
+from tests.site.browsing import OVERFLOW, VIEWPORTS, browser, settle, site_url  # noqa: F401 - fixtures
 from tests.site.sitefiles import site_pages
 
 pytestmark = pytest.mark.browser
 
 PHONE = VIEWPORTS["mobile"]  # 375 × 812
 CONTRIBUTION = "contributions/2025-03-27-avis-plan-de-mobilite/"  # five recommendations, each answered
-# Where the screenshots go, for a person to look at (README, « Qualité »); a temporary folder by default.
+# Where the screenshots go, for a person to look at (docs/mainteneurs/qualite.md); a temporary folder by default.
 SCREENSHOTS = os.environ.get("CONSEIL_CAPTURES")
 
-# Every element of the article wider than the viewport or reaching past its right edge, and the page's widths.
-OVERFLOW = """() => {
-  const width = document.documentElement.clientWidth, wide = [];
-  for (const e of document.querySelectorAll("article.md-content__inner *")) {
-    const r = e.getBoundingClientRect();
-    if (r.width > width + 0.5 || r.right > width + 0.5) {
-      wide.push(`${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}${e.className ? "." + String(e.className).trim().replace(/\\s+/g, ".") : ""} (${Math.round(r.width)} px)`);
-    }
-  }
-  return {scrollWidth: document.documentElement.scrollWidth, clientWidth: width, articles: document.querySelectorAll("article.md-content__inner").length, wide};
-}"""
 
 
 def built_pages(site: Path) -> list[str]:

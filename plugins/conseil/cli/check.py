@@ -98,6 +98,10 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, conf
     CHEMINS : des fiches ou des dossiers (par défaut, le docs_dir de ./mkdocs.yml, sinon content/).
     Une fiche seule est vérifiée avec toutes les autres (pour les références), mais seuls ses
     problèmes sont signalés. Code de sortie : 0 sans problème, 1 s'il y en a, 2 pour une erreur d'usage.
+
+    Vérifie aussi composition/membres.csv, et note l'écart entre femmes et hommes et les classes d'âge
+    des membres, sans échouer. Les réglages (delai_reponse_jours, communes, date_reference, colleges…)
+    sont lus dans l'entrée « conseil » de mkdocs.yml.
     """
     try:
         outcome = check_paths(list(paths), discover(config_file))

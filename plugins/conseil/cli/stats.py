@@ -92,6 +92,8 @@ def stats(output_format: str, config_file: Path | None) -> None:
     """Les chiffres clés du suivi : réponses en attente, en retard, taux de réponse.
 
     Seules les fiches publiées comptent, comme sur le site (date de référence : celle de la construction).
+    Donne aussi le délai médian, la liste des contributions en retard et la composition du conseil
+    (femmes et hommes, écart, classes d'âge à côté du recensement), sans nommer aucun membre.
     """
     project, settings = open_project(config_file)
     corpus = load(files_in(project.content_dir), settings)
