@@ -148,5 +148,5 @@ def _print_human(outcome: Outcome) -> None:
         console.print(f"note : {note}" if not note.startswith(" ") else note, style="cyan", highlight=False)
     console.print(f"{mark} {_summary_line(outcome)}", style=style)
     if outcome.diagnostics:
-        console.print("Corrigez les fiches puis relancez « conseil check » ; « make serve » montre "
+        console.print("Corrigez les fiches puis relancez « conseil check » ; « mkdocs serve » montre "
                       "les mêmes problèmes en tête de chaque page dans l'aperçu.", style="dim")
