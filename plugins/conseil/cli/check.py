@@ -97,7 +97,8 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, conf
 
     CHEMINS : des fiches ou des dossiers (par défaut, le docs_dir de ./mkdocs.yml, sinon content/).
     Une fiche seule est vérifiée avec toutes les autres (pour les références), mais seuls ses
-    problèmes sont signalés. Code de sortie : 0 sans problème, 1 s'il y en a, 2 pour une erreur d'usage.
+    problèmes sont signalés. Code de sortie : 0 sans problème, 1 s'il y en a, 2 pour une erreur d'usage ;
+    une forme dépréciée est signalée avec sa correction, sans faire échouer la vérification.
     """
     try:
         outcome = check_paths(list(paths), discover(config_file))
@@ -117,7 +118,7 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, conf
         click.echo(_summary_line(outcome), err=True)  # stdout stays a valid report
         for note in outcome.notes:
             click.echo(f"note : {note.strip()}", err=True)
-    raise SystemExit(1 if outcome.diagnostics else 0)
+    raise SystemExit(1 if any(d.blocks for d in outcome.diagnostics) else 0)
 
 
 def _report(outcome: Outcome, output_format: str) -> str | None:
