@@ -29,9 +29,13 @@ GENERIC = {"Bureau", "Bureau métropolitain", "Comité d'organisation", "Groupe 
            "Groupe de travail Mobilités", "Groupe de travail Transition écologique"}
 
 
-def demo_text_in(site: Path) -> list[str]:
-    """Every `file: marker` of the demo found in a built site (its text files, compared case-insensitively)."""
+def demo_text_in(site: Path, written: Path | None = None) -> list[str]:
+    """Every `file: marker` of the demo found in a built site (its text files, compared case-insensitively), but
+    for the words the council wrote itself in the `written` folder (its records)."""
     markers = {m.lower() for m in demo_markers() if m not in GENERIC} | {"arvel"}
+    if written is not None:
+        own = " ".join(p.read_text(encoding="utf-8").lower() for p in written.rglob("*.md"))
+        markers = {m for m in markers if m not in own}
     found = []
     for path in sorted(p for p in site.rglob("*") if p.is_file() and p.suffix != ".png"):
         text = path.read_bytes().decode("utf-8", errors="ignore").lower()
