@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
 
+from conseil.cli import main
 from conseil.cli.init import CMS_OPTIONS, OPTIONS, of, phrase
 from conseil.core import schema
 from conseil.plugin.config import ConseilConfig, EditionNavigateur
@@ -15,6 +18,8 @@ from conseil.plugin.config import ConseilConfig, EditionNavigateur
 from tests.cli.clitools import run_conseil
 from tests.cli.inittools import COLLECTIVITE, NOM, demo_text_in
 from tests.conftest import mkdocs_build
+
+init_module = importlib.import_module("conseil.cli.init")  # the module: `conseil.cli.init` names the command
 
 
 def init(folder: Path, *args: str, cwd: Path) -> object:
@@ -44,6 +49,14 @@ def test_init_without_a_terminal_says_what_is_missing_and_writes_nothing(tmp_pat
     both = run_conseil("init", "site", cwd=tmp_path)
     assert both.returncode == 2 and "--nom" in both.stderr and "--collectivite (collectivité" in both.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_init_in_a_terminal_asks_for_what_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(init_module, "interactive", lambda: True)
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "site"), "--nom", NOM], input=f"{COLLECTIVITE}\n")
+    assert result.exit_code == 0, result.output
+    assert "Collectivité, comme dans une phrase" in result.output
+    assert "de la Métropole de Testville" in (tmp_path / "site" / "content" / "a-propos.md").read_text(encoding="utf-8")
 
 
 def test_init_writes_the_council_site_for_the_chosen_forge(tmp_path: Path) -> None:

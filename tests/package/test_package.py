@@ -37,6 +37,7 @@ def test_a_council_site_from_the_wheel_alone(installed, tmp_path: Path) -> None:
     where = installed.run("module", "python", "-c", "import conseil; print(conseil.__file__)", cwd=tmp_path)
     assert str(installed.bin.parent) in where.stdout  # the wheel's copy, not this checkout
     site = init_site(installed, tmp_path / "site-conseil")
+    assert (site / ".github" / "workflows" / "site.yml").is_file() and (site / ".gitignore").is_file()
     assert (site / "requirements.txt").read_text(encoding="utf-8") == \
         (installed.bin.parent.parent / "requirements.txt").read_text(encoding="utf-8")
     installed.run("new elu", "conseil", "new", "elu", "Camille Martin", cwd=site)

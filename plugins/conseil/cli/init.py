@@ -123,6 +123,11 @@ def refuse_non_empty(folder: Path) -> None:
                                    "pour ne rien écraser. Rien n'a été modifié ; choisissez un autre dossier.")
 
 
+def interactive() -> bool:
+    """Whether someone can answer questions: a terminal, not a pipe or a CI job."""
+    return sys.stdin.isatty()
+
+
 def ask_missing(nom: str | None, collectivite: str | None) -> tuple[str, str]:
     """The name and the collectivité: asked for in a terminal, else a usage error saying what is missing."""
     questions = {"nom": ("--nom", "Nom du conseil (par exemple « Conseil de développement de la Métropole de Lyon »)"),
@@ -130,7 +135,7 @@ def ask_missing(nom: str | None, collectivite: str | None) -> tuple[str, str]:
                                                     "de Lyon »)")}
     values = {"nom": (nom or "").strip(), "collectivite": (collectivite or "").strip()}
     missing = [key for key, value in values.items() if not value]
-    if missing and sys.stdin.isatty():
+    if missing and interactive():
         for key in missing:
             values[key] = click.prompt(questions[key][1]).strip()
         missing = [key for key, value in values.items() if not value]
