@@ -45,9 +45,9 @@ def test_init_refuses_a_folder_that_is_not_empty_and_touches_nothing(tmp_path: P
 def test_init_without_a_terminal_says_what_is_missing_and_writes_nothing(tmp_path: Path) -> None:
     result = run_conseil("init", "site", "--collectivite", COLLECTIVITE, cwd=tmp_path)
     assert result.returncode == 2
-    assert "il manque --nom (nom du conseil" in result.stderr and "--collectivite" not in result.stderr.split("il manque")[1]
+    assert "il manque --nom (le nom du conseil, par exemple « Conseil" in result.stderr and "--collectivite" not in result.stderr.split("il manque")[1]
     both = run_conseil("init", "site", cwd=tmp_path)
-    assert both.returncode == 2 and "--nom" in both.stderr and "--collectivite (collectivité" in both.stderr
+    assert both.returncode == 2 and "--nom" in both.stderr and "--collectivite (la collectivité, comme dans une phrase" in both.stderr
     assert not (tmp_path / "site").exists()
 
 
@@ -55,7 +55,7 @@ def test_init_in_a_terminal_asks_for_what_is_missing(tmp_path: Path, monkeypatch
     monkeypatch.setattr(init_module, "interactive", lambda: True)
     result = CliRunner().invoke(main, ["init", str(tmp_path / "site"), "--nom", NOM], input=f"{COLLECTIVITE}\n")
     assert result.exit_code == 0, result.output
-    assert "Collectivité, comme dans une phrase" in result.output
+    assert "La collectivité, comme dans une phrase (par exemple « la Métropole de Lyon »)" in result.output
     assert "de la Métropole de Testville" in (tmp_path / "site" / "content" / "a-propos.md").read_text(encoding="utf-8")
 
 

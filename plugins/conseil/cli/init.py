@@ -84,8 +84,8 @@ _INDENT = " " * 6  # the options of `- conseil:` in mkdocs.yml
 
 @click.command("init")
 @click.argument("dossier", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--nom", help="Nom du conseil, par exemple « Conseil de développement de la Métropole de Lyon ».")
-@click.option("--collectivite", help="La collectivité, écrite comme dans une phrase : « la Métropole de Lyon », "
+@click.option("--nom", metavar="NOM", help="Nom du conseil, par exemple « Conseil de développement de la Métropole de Lyon ».")
+@click.option("--collectivite", metavar="COLLECTIVITÉ", help="La collectivité, écrite comme dans une phrase : « la Métropole de Lyon », "
                                      "« Grenoble-Alpes Métropole ».")
 @click.option("--adresse", metavar="URL", help="Adresse publique du site (par défaut : celle que donne la forge).")
 @click.option("--forge", type=click.Choice(tuple(FORGES)), default="github", show_default=True,
@@ -130,17 +130,19 @@ def interactive() -> bool:
 
 def ask_missing(nom: str | None, collectivite: str | None) -> tuple[str, str]:
     """The name and the collectivité: asked for in a terminal, else a usage error saying what is missing."""
-    questions = {"nom": ("--nom", "Nom du conseil (par exemple « Conseil de développement de la Métropole de Lyon »)"),
-                 "collectivite": ("--collectivite", "Collectivité, comme dans une phrase (par exemple « la Métropole "
-                                                    "de Lyon »)")}
+    questions = {  # key: (option, what it is, an example)
+        "nom": ("--nom", "le nom du conseil", "Conseil de développement de la Métropole de Lyon"),
+        "collectivite": ("--collectivite", "la collectivité, comme dans une phrase", "la Métropole de Lyon"),
+    }
     values = {"nom": (nom or "").strip(), "collectivite": (collectivite or "").strip()}
     missing = [key for key, value in values.items() if not value]
     if missing and interactive():
         for key in missing:
-            values[key] = click.prompt(questions[key][1]).strip()
+            _, what, example = questions[key]
+            values[key] = click.prompt(f"{what[0].upper()}{what[1:]} (par exemple « {example} »)").strip()
         missing = [key for key, value in values.items() if not value]
     if missing:
-        named = " et ".join(f"{questions[key][0]} ({questions[key][1][0].lower()}{questions[key][1][1:]})"
+        named = " et ".join(f"{questions[key][0]} ({questions[key][1]}, par exemple « {questions[key][2]} »)"
                             for key in missing)
         raise click.UsageError(f"il manque {named}. Rien n'a été écrit.")
     return values["nom"], values["collectivite"]
