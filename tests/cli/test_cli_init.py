@@ -99,6 +99,14 @@ def test_mkdocs_yml_lists_every_plugin_option_and_its_examples_are_valid(tmp_pat
     assert failed == [] and warnings == []
 
 
+@pytest.mark.parametrize("collectivite", ["la Métropole de Testville", "Amiens Métropole", "le Grand Testville"])
+def test_the_pages_name_the_collectivite_in_good_french(collectivite: str) -> None:
+    site = init_module.scaffold(NOM, collectivite, None, "github")
+    text = "\n".join(text for path, text in site.items() if path.endswith((".md", ".yml")))
+    assert of(collectivite) in text
+    assert not re.search(r"\bde (de|du|des|d')\b|\bde l[ae] (de|du)\b", text), re.findall(r".{30}\bde d.{30}", text)
+
+
 @pytest.mark.parametrize("nom, collectivite, expected", [
     ("Conseil de développement de la Métropole de Lyon", "la Métropole de Lyon",
      ("conseil de développement de la Métropole de Lyon", "de la Métropole de Lyon")),

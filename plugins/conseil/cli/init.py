@@ -161,7 +161,7 @@ def scaffold(nom: str, collectivite: str, adresse: str | None, forge: str, *, to
         "adresse": adresse, "forge": forge, "forge_nom": FORGES[forge], "hebergement": HOSTS[forge],
         "ci_fichier": ".github/workflows/site.yml" if forge == "github" else ".gitlab-ci.yml",
         "version": __version__, "aujourdhui": date_fr(today or reference_date()),
-        "description": f"Avis, contributions et alertes du {phrase(nom)}, et les réponses des élus de {of(collectivite)}.",
+        "description": f"Avis, contributions et alertes du {phrase(nom)}, et les réponses des élus {of(collectivite)}.",
         "copyright": f"{nom} — contenus sous Licence Ouverte 2.0",
         "options": plugin_options(nom, forge),
     }
