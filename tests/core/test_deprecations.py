@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conseil import __version__
 from conseil.cli import main
 from conseil.core import schema
 from conseil.core.parse import parse_record
@@ -19,6 +20,7 @@ from conseil.core.reference import content_model_reference
 from conseil.core.schema import Deprecation
 
 from tests.cli.clitools import demo_copy  # noqa: F401 (fixture)
+from tests.conftest import REPO
 
 ORAL = Deprecation(since="1.1.0", replacement="orale", removal="2.0.0")
 RECORD = "contributions: [une-contribution]\nelu: une-elue\nposition: information\n"
@@ -65,9 +67,6 @@ def test_conseil_check_names_the_deprecated_form_and_its_fix(demo_copy: Path, mo
 
 
 def test_the_changelog_says_what_the_installed_version_asks_of_a_council() -> None:
-    from conseil import __version__
-    from tests.conftest import REPO
-
     changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
     section = changelog.split(f"\n## {__version__} — ")[1].split("\n## ")[0]  # fails when the version has none
     assert "À faire" in section or "Rien à faire" in section

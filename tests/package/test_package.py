@@ -4,8 +4,6 @@ preview, then a hundred records; no Node anywhere, nothing of the demo council i
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import time
 from pathlib import Path
 
