@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -15,9 +16,11 @@ from click.testing import CliRunner
 from conseil import __version__
 from conseil.cli import main
 from conseil.core import schema
+from conseil.core.diagnostics import Diagnostic
 from conseil.core.parse import parse_record
 from conseil.core.reference import content_model_reference
 from conseil.core.schema import Deprecation
+from conseil.plugin.plugin import ConseilPlugin
 
 from tests.cli.clitools import demo_copy  # noqa: F401 (fixture)
 from tests.conftest import REPO
@@ -70,3 +73,17 @@ def test_the_changelog_says_what_the_installed_version_asks_of_a_council() -> No
     changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
     section = changelog.split(f"\n## {__version__} — ")[1].split("\n## ")[0]  # fails when the version has none
     assert "À faire" in section or "Rien à faire" in section
+
+
+def test_the_build_names_a_deprecated_form_without_stopping_a_strict_build(caplog: pytest.LogCaptureFixture) -> None:
+    deprecated = Diagnostic("forme-depreciee", "content/reponses/r.md", 7, 8, "« oral » est une forme dépréciée",
+                            key="forme", severity="avertissement")
+    other = Diagnostic("commune-inconnue", "content/assemblees/a.md", 3, 10, "commune inconnue", key="commune",
+                       severity="avertissement")
+    corpus = SimpleNamespace(diagnostics=[deprecated, other], error_count=0, sources={})
+    with caplog.at_level("INFO", logger="mkdocs.plugins.conseil"):
+        ConseilPlugin()._report_problems(corpus)
+    levels = {record.getMessage().split("\n")[0]: record.levelname for record in caplog.records}
+    assert levels["content/reponses/r.md:7:8: avertissement [forme-depreciee] forme : « oral » est une forme "
+                  "dépréciée"] == "INFO"  # MkDocs' strict mode counts warnings: a deprecation must not be one
+    assert levels["content/assemblees/a.md:3:10: avertissement [commune-inconnue] commune : commune inconnue"] == "WARNING"
