@@ -1,3 +1,3 @@
 """Publishing tool of a conseil de développement: records in, a public site out."""
 
-__version__ = "0.1.0"
+__version__ = "1.0.0"

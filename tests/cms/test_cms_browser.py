@@ -69,8 +69,7 @@ def editing(tmp_path_factory) -> Iterator[Editing]:
     if not DECAP_SERVER.exists():
         pytest.fail("decap-server est introuvable : lancez « make install-cms » (npm ci)")
     root = tmp_path_factory.mktemp("edition")
-    for name in ("content", "overrides"):
-        shutil.copytree(REPO / name, root / name)
+    shutil.copytree(REPO / "content", root / "content")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "node_modules").symlink_to(NODE_MODULES)
     proxy_port, site_port = free_port(), free_port()

@@ -177,7 +177,6 @@ def test_open_data_counts_and_consenting_names(demo_site):
 def test_a_site_without_a_member_list_has_no_composition_page(tmp_path):
     project = tmp_path / "projet"
     shutil.copytree(REPO / "content", project / "content")
-    shutil.copytree(REPO / "overrides", project / "overrides")
     (project / "content" / "composition" / "membres.csv").unlink()
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("  - Composition: composition/index.md\n", "")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")

@@ -34,7 +34,6 @@ def tree_digest(root: Path) -> dict[str, bytes]:
 def test_broken_corpus_fails_cleanly_and_leaves_sources_untouched(tmp_path):
     project = tmp_path / "projet"
     shutil.copytree(REPO / "content", project / "content")
-    shutil.copytree(REPO / "overrides", project / "overrides")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     for relative, data in BROKEN.items():
         target = project / "content" / relative

@@ -53,7 +53,6 @@ def test_a_warning_stops_a_strict_build(tmp_path):
     """MkDocs counts warnings in strict mode: a phone number in a record blocks publication (deliberate)."""
     project = tmp_path / "projet"
     shutil.copytree(REPO / "content", project / "content")
-    shutil.copytree(REPO / "overrides", project / "overrides")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     (project / "content" / "themes" / "contact.md").write_text(
         HEADER.format(description="Texte.") + "Joindre Mme X au 06 12 34 56 78.\n", encoding="utf-8")

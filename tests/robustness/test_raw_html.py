@@ -103,7 +103,6 @@ def hostile_site(tmp_path_factory) -> Path:
     """The demo plus a theme and a contribution whose fields and body carry what the validator lets pass."""
     project = tmp_path_factory.mktemp("hostile") / "projet"
     shutil.copytree(REPO / "content", project / "content")
-    shutil.copytree(REPO / "overrides", project / "overrides")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     quoted = FIELD_PAYLOAD.replace("\\", "\\\\").replace('"', '\\"')
     (project / "content" / "themes" / "hostile.md").write_text(
@@ -153,7 +152,6 @@ def test_preview_shows_a_rejected_body_without_its_active_content(tmp_path):
 
     project = tmp_path / "projet"
     shutil.copytree(REPO / "content", project / "content")
-    shutil.copytree(REPO / "overrides", project / "overrides")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     body = "\n\n".join(DANGEROUS_BODIES.values())
     (project / "content" / "themes" / "dangereux.md").write_text(

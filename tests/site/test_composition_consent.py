@@ -75,7 +75,6 @@ def plant(tmp: Path, consent: str) -> Path:
     was saved from kept beside it; returns its built site."""
     project = tmp / "projet"
     shutil.copytree(REPO / "content", project / "content")
-    shutil.copytree(REPO / "overrides", project / "overrides")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     path = project / "content" / "composition" / "membres.csv"
     path.write_text(path.read_text(encoding="utf-8") + f"{MARKER},F,15-29,Associations,Lanceval,"

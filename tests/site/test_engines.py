@@ -59,7 +59,6 @@ def test_a_warning_fails_a_strict_build_with_either_engine(tmp_path, engine):
     """Our warnings go to the `mkdocs.plugins.conseil` logger: ProperDocs must count them as its own."""
     project = tmp_path / "projet"
     shutil.copytree(REPO / "content", project / "content")
-    shutil.copytree(REPO / "overrides", project / "overrides")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     theme = project / "content" / "themes" / "mobilites.md"
     theme.write_text(theme.read_text(encoding="utf-8") + "\nContact : jean.dupont@example.org\n", encoding="utf-8")

@@ -145,6 +145,24 @@ def test_editing_one_title_renders_only_what_shows_it(council: Path, session) ->
     shutil.rmtree(sites)
 
 
+def test_a_first_record_that_brings_its_part_into_the_navigation_shows_on_every_page(council: Path, session) -> None:
+    """Instances are in the navigation only once there is one: the first, added while serving, changes every page."""
+    project, running = session
+    _restore(council, project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - Thèmes: themes/index.md\n",
+                                                 "  - Thèmes: themes/index.md\n  - Instances: instances/index.md\n"))
+    sites = Path(tempfile.mkdtemp())
+    running.build("preview", sites / "a")
+    assert 'href="../instances/"' not in (sites / "a" / "suivi" / "index.html").read_text()
+    (project / "content" / "instances" / "bureau.md").write_text("---\nnom: Bureau\n---\n\nLe bureau.\n")
+    running.build("preview", sites / "b")
+    running.build("reference", sites / "c")
+    assert differences(sites / "b", sites / "c") == []
+    assert 'href="../instances/"' in (sites / "b" / "suivi" / "index.html").read_text()
+    shutil.rmtree(sites)
+
+
 def _title_key(path: Path) -> str:
     return schema.RECORD_TYPES[path.parent.name].title_field.key
 

@@ -21,13 +21,15 @@ MATERIAL = Path(material.__file__).resolve().parent / "templates"
 def test_every_page_gets_the_navigation_material_renders_for_it(tmp_path: Path) -> None:
     project = tmp_path / "projet"
     shutil.copytree(REPO / "content", project / "content")
-    shutil.copytree(REPO / "overrides", project / "overrides")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     remembered = mkdocs_build(project / "mkdocs.yml", tmp_path / "memorisee")
     assert remembered.returncode == 0, remembered.stderr
     # A site's own partial comes before ours: with Material's copied into overrides/, every page renders it.
+    (project / "overrides" / "partials").mkdir(parents=True)
     for name in ("nav.html", "tabs.html"):
         shutil.copy(MATERIAL / "partials" / name, project / "overrides" / "partials" / name)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1), encoding="utf-8")
     rendered = mkdocs_build(project / "mkdocs.yml", tmp_path / "material")
     assert rendered.returncode == 0, rendered.stderr
 

@@ -192,7 +192,6 @@ def plant(tmp: Path, date_reference: str | None = None) -> tuple[Path, dict[str,
     """A copy of the demo with the planted records; returns its config and the extra environment."""
     project = tmp / "projet"
     shutil.copytree(REPO / "content", project / "content")
-    shutil.copytree(REPO / "overrides", project / "overrides")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     for relative, text in PLANTED.items():
         (project / "content" / relative).write_text(text, encoding="utf-8")

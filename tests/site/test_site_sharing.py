@@ -181,7 +181,6 @@ def test_hostile_values_are_escaped_in_meta_tags_and_event_data(tmp_path):
     """A title and a place holding markup stay text: parsed back, they are what the writer typed."""
     project = tmp_path / "projet"
     shutil.copytree(REPO / "content", project / "content")
-    shutil.copytree(REPO / "overrides", project / "overrides")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     record = project / "content/assemblees/2025-03-12-atelier-mobilites-du-quotidien.md"
     text = record.read_text(encoding="utf-8")

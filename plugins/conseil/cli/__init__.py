@@ -23,10 +23,11 @@ def run() -> None:
 
 # Commands, one module each, registered on the group above.
 from .check import check  # noqa: E402
+from .init import init  # noqa: E402
 from .new import new  # noqa: E402
 from .rapport import rapport_pdf  # noqa: E402
 from .schema import schema  # noqa: E402
 from .stats import stats  # noqa: E402
 
-for command in (check, new, schema, stats, rapport_pdf):
+for command in (init, check, new, schema, stats, rapport_pdf):
     main.add_command(command)

@@ -97,7 +97,8 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, conf
 
     CHEMINS : des fiches ou des dossiers (par défaut, le docs_dir de ./mkdocs.yml, sinon content/).
     Une fiche seule est vérifiée avec toutes les autres (pour les références), mais seuls ses
-    problèmes sont signalés. Code de sortie : 0 sans problème, 1 s'il y en a, 2 pour une erreur d'usage.
+    problèmes sont signalés. Code de sortie : 0 sans problème, 1 s'il y en a, 2 pour une erreur d'usage ;
+    une forme dépréciée est signalée avec sa correction, sans faire échouer la vérification.
 
     Vérifie aussi composition/membres.csv, et note l'écart entre femmes et hommes et les classes d'âge
     des membres, sans échouer. Les réglages (delai_reponse_jours, communes, date_reference, colleges…)
@@ -121,7 +122,7 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, conf
         click.echo(_summary_line(outcome), err=True)  # stdout stays a valid report
         for note in outcome.notes:
             click.echo(f"note : {note.strip()}", err=True)
-    raise SystemExit(1 if outcome.diagnostics else 0)
+    raise SystemExit(1 if any(d.blocks for d in outcome.diagnostics) else 0)
 
 
 def _report(outcome: Outcome, output_format: str) -> str | None:
@@ -152,5 +153,5 @@ def _print_human(outcome: Outcome) -> None:
         console.print(f"note : {note}" if not note.startswith(" ") else note, style="cyan", highlight=False)
     console.print(f"{mark} {_summary_line(outcome)}", style=style)
     if outcome.diagnostics:
-        console.print("Corrigez les fiches puis relancez « conseil check » ; « make serve » montre "
+        console.print("Corrigez les fiches puis relancez « conseil check » ; « mkdocs serve » montre "
                       "les mêmes problèmes en tête de chaque page dans l'aperçu.", style="dim")

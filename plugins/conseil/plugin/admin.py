@@ -1,7 +1,9 @@
 """Browser editing at /admin/: Decap CMS served from the site itself, configured from the model.
 
 Every file is a generated static file (no Markdown page): it is in no navigation, no sitemap and no
-search index. The CMS bundle comes from `node_modules/` (npm, pinned by package-lock.json), never a CDN.
+search index. The CMS bundle comes from the package itself (`conseil/vendor/`, copied from the npm packages
+pinned by package-lock.json when the wheel is made: building a site needs no Node), never a CDN; a development
+checkout, whose editable install holds no copy, reads `node_modules/`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from ..core.editing.decap import Backend, config_yaml, decap_config
 ADMIN = "admin"
 PACKAGE = Path(__file__).resolve().parent.parent
 _ASSETS = PACKAGE / "assets" / "admin"
-_REPOSITORY = PACKAGE.parent.parent  # plugins/conseil -> the repository with package.json
+_VENDOR = PACKAGE / "vendor"  # the bundles shipped in the wheel, laid out as in node_modules/ (setup.py)
+_REPOSITORY = PACKAGE.parent.parent  # plugins/conseil -> the repository with package.json (a development checkout)
 _DECAP_DIST = "decap-cms/dist"  # the prebuilt bundle and the chunks it loads beside itself
 _YAML_DIST = "yaml/browser/dist"  # the YAML library of our front matter format, as ES modules
 
@@ -52,13 +55,18 @@ def add_admin(files: Files, config: MkDocsConfig, options, *, preview: bool) -> 
 
 
 def _node_modules(site: Path, option: str | None) -> Path:
-    """The folder where npm installed the CMS: the option, else beside mkdocs.yml, else beside our package.json."""
-    candidates = [site / option] if option else [site / "node_modules", _REPOSITORY / "node_modules"]
+    """The folder holding the CMS bundles: the option, else the package's own copy, else a node_modules/ beside
+    mkdocs.yml or beside our package.json (a development checkout)."""
+    candidates = [site / option] if option else [_VENDOR, site / "node_modules", _REPOSITORY / "node_modules"]
     for folder in candidates:
         if (folder / _DECAP_DIST / "decap-cms.js").is_file() and (folder / _YAML_DIST / "index.js").is_file():
             return folder
-    raise PluginError(f"conseil : Decap CMS est introuvable dans {candidates[0]} ; lancez « make install » (ou "
-                      "« npm ci ») pour installer les paquets de package-lock.json, ou retirez cms.backend de mkdocs.yml")
+    if option:
+        raise PluginError(f"conseil : Decap CMS est introuvable dans {candidates[0]} (cms.node_modules de mkdocs.yml) ; "
+                          "lancez « npm ci » dans ce dossier, ou retirez cms.node_modules pour utiliser la copie du paquet")
+    raise PluginError("conseil : Decap CMS est introuvable : ce paquet conseil n'en contient pas de copie (installation "
+                      "de développement) et node_modules/ est absent ; lancez « make install » (ou « npm ci »), "
+                      "installez le paquet construit (pip install conseil-….whl), ou retirez cms.backend de mkdocs.yml")
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -34,8 +34,8 @@ class EditionNavigateur(Config):
     api_root = c.Optional(c.Type(str))  # self-hosted GitLab: https://gitlab.example.org/api/v4
     # `mkdocs serve` (make edit): the CMS edits the working copy through decap-server on this port.
     port_local = c.Type(int, default=decap.DEFAULT_LOCAL_PORT)
-    # Where `npm ci` installed decap-cms and yaml, relative to mkdocs.yml. Default: node_modules/ beside
-    # mkdocs.yml, else beside the package.json of this repository (a site built from a copy of the demo).
+    # Where `npm ci` installed decap-cms and yaml, relative to mkdocs.yml. Default: the copy shipped in the package
+    # (no Node needed), else node_modules/ beside mkdocs.yml or beside this repository's package.json (development).
     node_modules = c.Optional(c.Type(str))
 
 

@@ -255,6 +255,7 @@ def _environment_digest(files: Files, config: MkDocsConfig, routes: dict[str, st
     """What every page may depend on, apart from the records: configuration (the build date included),
     templates, code, other files."""
     digest = hashlib.sha256(settings.encode())
+    digest.update(repr(config.nav).encode())  # this build's navigation: an optional part comes with its first record
     if config.config_file_path and os.path.exists(config.config_file_path):
         digest.update(Path(config.config_file_path).read_bytes())
     package = str(Path(__file__).resolve().parent.parent)

@@ -86,6 +86,47 @@ OPEN_DATA = GeneratedPage(
     context=lambda site: {"jeux": DATASETS, "separateur_liste": LIST_SEPARATOR, "flux": FEEDS, "agenda": AGENDA})
 
 
+# The optional parts of a site, by the address of their page: each is in the navigation only while it has content,
+# so that the navigation a site declares holds for an empty council as for the demo (`prune_navigation`).
+OPTIONAL_PARTS: dict[str, Callable[[Site], bool]] = {
+    COMPOSITION.uri: lambda site: site.graph.composition is not None,
+    "instances/index.md": lambda site: bool(site.graph.instances),
+    "organes/index.md": lambda site: bool(site.graph.organes),
+    "dossiers/index.md": lambda site: bool(site.graph.dossiers),
+    REPORTS.uri: lambda site: bool(site.rapports),
+}
+
+
+def empty_parts(site: Site, files: Files) -> set[str]:
+    """The addresses of the optional parts with nothing to show, unless the site writes that page itself."""
+    return {uri for uri, has_content in OPTIONAL_PARTS.items() if not has_content(site)
+            and not _site_page(files, uri)}
+
+
+def prune_navigation(nav: list[Any], dropped: set[str]) -> list[Any]:
+    """The `nav:` of mkdocs.yml without its entries for `dropped` pages (a section left empty goes too)."""
+    kept: list[Any] = []
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            (title, target), = item.items()
+            if isinstance(target, list):
+                children = prune_navigation(target, dropped)
+                if children:
+                    kept.append({title: children})
+                continue
+            if isinstance(target, str) and target.lstrip("/") in dropped:
+                continue
+        elif isinstance(item, str) and item.lstrip("/") in dropped:
+            continue
+        kept.append(item)
+    return kept
+
+
+def _site_page(files: Files, uri: str) -> bool:
+    file = files.get_file_from_path(uri)
+    return file is not None and file.abs_src_path is not None
+
+
 def report_page(rapport: Rapport, narrative: str) -> GeneratedPage:
     """/rapport/<période>/: the report's figures, after the team's text for the period if there is one."""
     period = rapport.period

@@ -28,7 +28,8 @@ from .filters import FILTERS
 from .incremental import KNOWN_PLUGINS, Incremental, is_replayed
 from .meta import add_share_image
 from .outputs import add_data_files, configured_periods, take_narratives, warn_unmatched_narratives
-from .pages import COMPOSITION, GeneratedPage, RecordPage, Route, add_pages, generated_pages, replace_records
+from .pages import (COMPOSITION, GeneratedPage, RecordPage, Route, add_pages, empty_parts, generated_pages,
+                    prune_navigation, replace_records)
 from .partials import NavigationPartials
 from .sanitise import sanitise
 from .served_site import ServedSite
@@ -52,6 +53,8 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.display_paths: dict[str, str] = {}
         self.incremental: Incremental | None = None  # serve only: a published build is always a full one
         self.served_site: ServedSite | None = None  # serve only: the served folder is kept, unchanged files stay
+        self.declared_nav: list | None = None  # the `nav:` of mkdocs.yml, before the empty optional parts left it
+        self.pruned_nav: list | None = None
 
     # -- events ---------------------------------------------------------------
 
@@ -101,6 +104,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.site = build_site(self.corpus, self.config.nom, rapports, preview=self.preview)
         self.routes = replace_records(files, self.corpus, config, preview=self.preview)
         self._add_pages(files, config, narratives)
+        self._prune_navigation(config, files)
         add_data_files(files, self.corpus.graph, config, self.config.nom)
         add_admin(files, config, self.config.cms, preview=self.preview)
         if self.incremental:
@@ -228,7 +232,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
     def _report_problems(self, corpus: Corpus) -> None:
         for diagnostic in corpus.diagnostics:
             text = render(diagnostic, corpus.sources.get(diagnostic.path))
-            (log.error if diagnostic.is_error else log.warning)(text)
+            (log.error if diagnostic.is_error else log.warning if diagnostic.blocks else log.info)(text)
         if corpus.error_count and not self.preview:
             raise PluginError(f"conseil : {summary(corpus)} dans les fiches ; site non construit. "
                               "Corrigez les problèmes ci-dessus (ou lancez « conseil check content »).")
@@ -241,6 +245,16 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         add_pages(files, config, pages)
         warn_unmatched_narratives(narratives, self.site.rapports)
         self.pages = {page.uri: page for page in pages}
+
+    def _prune_navigation(self, config: MkDocsConfig, files: Files) -> None:
+        """Drop from `nav:` the optional parts with nothing to show (composition without a members' list, no
+        organe, no report…): the navigation of mkdocs.yml names them all, whatever the site holds today."""
+        if config.nav is None:
+            return
+        if self.pruned_nav is None or config.nav is not self.pruned_nav:  # a new build's configuration
+            self.declared_nav = config.nav
+        self.pruned_nav = prune_navigation(self.declared_nav, empty_parts(self.site, files))
+        config.nav = self.pruned_nav
 
     def _routed_keys(self) -> dict[str, str]:
         """The routing as `Incremental` takes it: every routed page by uri (it compares their set, reads no key)."""

@@ -96,6 +96,21 @@ def _membres_section() -> list[str]:
     return out + [""]
 
 
+def _deprecations_section() -> list[str]:
+    """The forms a version deprecates: still read, reported by `conseil check` with their fix."""
+    out = ["## Formes dépréciées", "",
+           "Une forme dépréciée est encore lue, comme sa remplaçante ; « conseil check » et la construction la "
+           "signalent (avertissement `forme-depreciee`) avec la correction à faire, avant qu'une version majeure "
+           "ne la refuse.", ""]
+    forms = schema.deprecated_forms()
+    if not forms:
+        return out + ["Aucune forme n'est dépréciée dans cette version.", ""]
+    out += ["| dossier | clé | forme dépréciée | à écrire | depuis | refusée par |", "|---|---|---|---|---|---|"]
+    out += [f"| `{folder}/` | `{key}` | `{old}` | `{d.replacement}` | {d.since} | {d.removal or 'prochaine majeure'} |"
+            for folder, key, old, d in forms]
+    return out + [""]
+
+
 def content_model_reference() -> str:
     """The whole reference page: every record type, every key, every error code."""
     out = [
@@ -125,6 +140,7 @@ def content_model_reference() -> str:
     out += ["", "Chaque recommandation prend la position de la dernière réponse qui la cite dans `suites`, "
                 f"ou `{schema.SANS_SUITE}` ({schema.RECOMMANDATION_POSITIONS[schema.SANS_SUITE].lower()}).", "",
             *_membres_section(),
+            *_deprecations_section(),
             "## Codes d'erreur", "", "| code | règle |", "|---|---|"]
     out += [f"| `{code}` | {text} |" for code, text in CODES.items()]
     out += ["", DEVIATIONS]

@@ -46,7 +46,7 @@ def new_record_text(record_type: RecordType, title: str, day: date, index: Index
         "---",
         f"# Nouvelle fiche {grammaire.nom(record_type.name).de} : {_lower_first(record_type.description)}",
         "# Les lignes qui commencent par # sont des commentaires : elles ne sont pas publiées.",
-        "# Vérifiez la fiche avec « conseil check » ; « make serve » la montre dans l'aperçu.",
+        "# Vérifiez la fiche avec « conseil check » ; « mkdocs serve » la montre dans l'aperçu.",
     ]
     optional = []
     for field in record_type.fields:

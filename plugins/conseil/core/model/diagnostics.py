@@ -14,6 +14,10 @@ from typing import Iterable, NamedTuple
 ERREUR = "erreur"
 AVERTISSEMENT = "avertissement"
 
+# Named in every report, never blocking: a form a minor version deprecates must stop neither a council's strict
+# build nor the `conseil check` of its CI; the next major version refuses it.
+NON_BLOCKING = frozenset({"forme-depreciee"})
+
 # code -> what the rule checks (French, shown in the docs and in `conseil check --format json`).
 CODES: dict[str, str] = {
     "fichier-illisible": "Le fichier n'est pas un texte UTF-8 lisible.",
@@ -33,6 +37,7 @@ CODES: dict[str, str] = {
     "heure-non-citee": "Une heure écrite sans guillemets est lue comme un nombre.",
     "heure-invalide": "L'heure n'est pas au format \"HH:MM\".",
     "choix-invalide": "La valeur n'est pas l'une des valeurs permises.",
+    "forme-depreciee": "Une forme qu'une version de conseil déprécie : encore lue, à remplacer par la forme indiquée.",
     "texte-trop-long": "Le texte dépasse la longueur permise.",
     "nombre-invalide": "Le nombre est hors des bornes permises.",
     "liste-vide": "La liste doit contenir au moins un élément.",
@@ -83,6 +88,11 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity == ERREUR
+
+    @property
+    def blocks(self) -> bool:
+        """Whether it stops a strict build and fails `conseil check`."""
+        return self.code not in NON_BLOCKING
 
     @property
     def text(self) -> str:

@@ -13,6 +13,7 @@ plus a rule in `rules.py` when it needs one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
 from functools import cached_property
 from types import MappingProxyType
@@ -101,6 +102,16 @@ KINDS: tuple[Kind, ...] = (TEXT, DATE, TIME, INTEGER, BOOLEAN, CHOICE, REFERENCE
                            ATTENDANCE)
 
 
+@dataclass(frozen=True)
+class Deprecation:
+    """A form of a record that a version of conseil deprecates: still read as its replacement, and reported by
+    `conseil check` and the build as a located warning `[forme-depreciee]` naming the fix, until `removal`."""
+
+    since: str  # the version of conseil that deprecates it: "1.1.0"
+    replacement: str  # what to write instead: the new value of a choice
+    removal: str | None = None  # the version that will refuse it
+
+
 @dataclass(frozen=True, eq=False)
 class Field:
     """One key of a record (or of an object inside a record)."""
@@ -128,6 +139,8 @@ class Field:
     checked_against: str | None = None  # the plugin option listing the allowed values (`communes`)
     donnees: str | None = None  # the open-data column's description, when it differs from `description`
     labels: Mapping[str, str] | None = None  # each choice's label, as a reader sees it
+    # Former values of a CHOICE, still read as their replacement (a choice of `choices`), with a warning.
+    deprecated_choices: Mapping[str, Deprecation] = dataclass_field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:
         if isinstance(self.choices, Mapping):
@@ -808,3 +821,19 @@ MEMBRES_COLUMNS: tuple[Field, ...] = (
 )
 
 DEFAULT_DELAI_REPONSE_JOURS = 60
+
+
+def deprecated_forms(record_types: Mapping[str, RecordType] | None = None) -> list[tuple[str, str, str, Deprecation]]:
+    """Every form a version deprecates: (folder, key, former value, its deprecation), keys of objects as `a.b`."""
+    found = []
+
+    def walk(folder: str, fields: tuple[Field, ...], prefix: str) -> None:
+        for f in fields:
+            inner = (f, *((f.item,) if f.item is not None and not f.item.fields else ()))  # a list of choices
+            found.extend((folder, prefix + f.key, old, d) for g in inner for old, d in g.deprecated_choices.items())
+            walk(folder, f.item.fields if f.item is not None else f.fields, prefix + f.key + ".")
+
+    for record_type in (record_types or RECORD_TYPES).values():
+        walk(record_type.name, record_type.fields, "")
+    return found
+

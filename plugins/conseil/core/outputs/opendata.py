@@ -146,7 +146,7 @@ COMPOSITION_DATASETS = (
         "instance (CGCT, art. L5211-10-1).",
         (
             Column("id", "string", "Identifiant stable de la ligne : la dimension, puis la valeur en minuscules sans "
-                   "accents (« commune-lanceval », « college-non-renseigne »).",
+                   "accents (« commune-saint-etienne », « college-non-renseigne »).",
                    lambda row, _: f"{row.dimension}-{slugify(row.valeur or 'non-renseigne')}"),
             Column("dimension", "string", "Ce qui est compté : sexe, tranche_age, college, commune ou instance.",
                    _field("dimension"), choices=composition.DIMENSIONS),

@@ -10,7 +10,7 @@ import yaml
 
 from ..model import schema
 from ..model.dates import NoSuchDay, NotADate, ReversedInterval, parse_approximate
-from ..model.diagnostics import Diagnostic, closest, guillemets
+from ..model.diagnostics import AVERTISSEMENT, ERREUR, Diagnostic, closest, guillemets
 from ..model.names import normalise_key, suggest_key
 from ..model.records import OBJECT_CLASSES, Attendance, Position, Source
 from ..model.schema import Field
@@ -40,12 +40,21 @@ class FieldReader:
         return _new_position(Position, (self.first_line + line, column + 1, length))
 
     def report(self, code: str, node: yaml.Node | Position, message: str, *, key: str | None,
-               label: str | None = None, help: str | None = None) -> None:
+               label: str | None = None, help: str | None = None, severity: str = ERREUR) -> None:
         pos = node if isinstance(node, Position) else self.position_of(node)
         self.diagnostics.append(
             Diagnostic(code, self.source.path, pos.line, pos.column, message, key=key,
-                       label=label, help=help, length=pos.length)
+                       label=label, help=help, length=pos.length, severity=severity)
         )
+
+    def report_deprecated(self, field: Field, node: yaml.Node, raw: str, deprecation: schema.Deprecation) -> None:
+        """A form a version deprecates: read as its replacement, reported with the fix (a warning, not an error)."""
+        until = (f" ; la version {deprecation.removal} la refusera" if deprecation.removal
+                 else " ; une prochaine version majeure la refusera")
+        self.report("forme-depreciee", node,
+                    f"{guillemets(raw)} est une forme dépréciée depuis conseil {deprecation.since}, lue comme "
+                    f"{guillemets(deprecation.replacement)}{until}", key=field.key, label="forme dépréciée",
+                    help=f"écrivez {field.key}: {deprecation.replacement}", severity=AVERTISSEMENT)
 
     # -- mappings -------------------------------------------------------------
 
@@ -232,6 +241,10 @@ class FieldReader:
         raw = node.value.strip()
         if raw in field.choices:
             return True, raw
+        deprecation = field.deprecated_choices.get(raw)
+        if deprecation is not None:
+            self.report_deprecated(field, node, raw, deprecation)
+            return True, deprecation.replacement
         suggestion = closest(normalise_key(raw).replace("_", "-"), field.choices)
         hint = f"vouliez-vous dire {guillemets(suggestion)} ? " if suggestion else ""
         self.report("choix-invalide", node, f"{guillemets(raw)} n'est pas une valeur permise", key=field.key,
