@@ -39,6 +39,7 @@ def test_new_record_is_named_from_date_and_title_and_passes_check(demo_copy: Pat
     assert result.returncode == 0, result.stdout + result.stderr
     assert created(result).as_posix() == expected
     assert "Vérifiée : aucun problème" in result.stdout
+    assert "créez-en une d'abord" not in result.stdout
     check = run_conseil("check", cwd=demo_copy)  # the whole corpus, the new record included
     assert check.returncode == 0, check.stdout
 
@@ -117,6 +118,7 @@ def test_without_any_elu_the_record_says_what_to_do(broken_copy: Path):
     text = (broken_copy / created(result)).read_text(encoding="utf-8")
     assert "aucune fiche elus/ pour l'instant : créez-en une avec « conseil new elu" in text
     assert "liste-vide" in result.stdout  # and the check says it too
+    assert "aide : le site n'a encore aucune fiche elus/ ; créez-en une d'abord (« conseil new elu" in result.stdout
 
 
 def test_configured_communes_are_listed(broken_copy: Path):

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..core import files_in, load
-from ..core.editing.scaffold import base_id, new_record_text, record_type_named
+from ..core.editing.scaffold import base_id, new_record_text, record_type_named, records_to_create_first
 from ..core.model import schema
 from ..core.model.dates import reference_date
 from .check import check_paths
@@ -75,6 +75,9 @@ def new(type_name: str, titre: str, day: date | None, brouillon: bool, config_fi
     if outcome.diagnostics:
         print_diagnostics(console, outcome.diagnostics, outcome.sources)
         console.print("La fiche est créée mais demande encore les corrections ci-dessus.", style="bold yellow")
+        for target in records_to_create_first(record_type, corpus.index, day):
+            console.print(f"aide : le site n'a encore aucune fiche {target}/ ; créez-en une d'abord "
+                          f"(« conseil new {schema.RECORD_TYPES[target].singular} \"…\" »), puis citez-la dans cette fiche.")
     else:
         console.print("Vérifiée : aucun problème. Complétez-la, puis lancez « conseil check ».", style="green")
 

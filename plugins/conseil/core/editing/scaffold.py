@@ -69,6 +69,13 @@ def new_record_text(record_type: RecordType, title: str, day: date, index: Index
     return "\n".join(lines)
 
 
+def records_to_create_first(record_type: RecordType, index: Index, day: date) -> list[str]:
+    """The record types a new record of this type must cite but that have no published record yet."""
+    picker = _Picker(record_type, index, None, day)
+    return [field.references for field in record_type.fields
+            if _must_fill(field) and field.references and not picker.ids(field.references)]
+
+
 def _must_fill(field: Field) -> bool:
     # A field required unless another value says otherwise (destinataires) is needed for the record to pass.
     return field.required or field.required_unless is not None
