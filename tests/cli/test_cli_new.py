@@ -70,14 +70,16 @@ def test_new_bilan_names_a_concertation_that_has_ended_and_passes_check(demo_cop
     folder = demo_copy / "content/concertations"
     folder.mkdir(exist_ok=True)
     organe = next((demo_copy / "content/organes").glob("*.md")).stem
-    (folder / "aa-en-cours.md").write_text(f"---\ntitre: En cours\nmaitre_ouvrage: {organe}\n"
+    (folder / "0-en-cours.md").write_text(f"---\ntitre: En cours\nmaitre_ouvrage: {organe}\n"
                                            f"debut: {TODAY}\n---\n", encoding="utf-8")
     (folder / "zz-terminee.md").write_text(f"---\ntitre: Terminée\nmaitre_ouvrage: {organe}\n"
                                            "debut: 2024-01-10\nfin: 2024-03-31\n---\n", encoding="utf-8")
     result = run_conseil("new", "bilan", "Bilan de la concertation", cwd=demo_copy)
     assert result.returncode == 0, result.stdout + result.stderr
     assert created(result).as_posix() == f"content/bilans/{TODAY}-bilan-de-la-concertation.md"
-    assert header(demo_copy / created(result))["concertation"] == "zz-terminee"
+    chosen = header(demo_copy / created(result))["concertation"]
+    assert chosen != "0-en-cours"  # the first id, but still open: a bilan may not precede its end
+    assert str(header(folder / f"{chosen}.md")["fin"]) <= TODAY
     assert "Vérifiée : aucun problème" in result.stdout
     assert run_conseil("check", cwd=demo_copy).returncode == 0
 
