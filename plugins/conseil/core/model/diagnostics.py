@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
 ERREUR = "erreur"
-AVERTISSEMENT = "avertissement"
+AVERTISSEMENT = "avertissement"  # does not stop the preview; a strict build (the publication) fails on it
+NOTE = "note"  # told by `conseil check` and the build's log, never blocking (a legal duration to look at)
 
 # code -> what the rule checks (French, shown in the docs and in `conseil check --format json`).
 CODES: dict[str, str] = {
@@ -50,8 +51,21 @@ CODES: dict[str, str] = {
     "commune-inconnue": "La commune n'est pas dans la liste des communes configurée.",
     "document-introuvable": "Le document n'existe pas sous content/ et n'est pas une adresse https.",
     "recommandation-dupliquee": "Deux recommandations de la même contribution ont le même identifiant.",
-    "recommandation-inconnue": "La recommandation citée n'existe pas dans les contributions répondues.",
+    "recommandation-inconnue": "La recommandation citée n'existe pas dans les contributions répondues (ou, pour un "
+                               "bilan, dans les bilans du garant de la concertation).",
     "recommandation-ambigue": "La réponse couvre plusieurs contributions : la recommandation doit être écrite contribution#id.",
+    # Version 3: concertations and their bilans
+    "hors-periode": "Une phase ou un dispositif se tient hors de la période de la concertation (seule une "
+                    "restitution peut suivre la fin).",
+    "deliberation-apres-debut": "La délibération d'ouverture est datée après le début de la concertation : les "
+                                "modalités sont fixées avant que le public soit consulté.",
+    "bilan-avant-fin": "Un bilan (ou le bilan du garant) précède la fin de la concertation, ou la concertation n'a "
+                       "pas de fin.",
+    "garant-absent": "Un bilan du garant pour une concertation sans garant.",
+    "recommandations-hors-garant": "Seul le bilan du garant porte des recommandations.",
+    "dispositif-duplique": "Deux dispositifs de la même concertation ont le même identifiant.",
+    "duree-concertation": "Note : une concertation préalable du Code de l'environnement dure de 15 jours à 3 mois "
+                          "(art. L121-16) ; jamais bloquant.",
     "donnee-personnelle": "Le texte contient une adresse électronique ou un numéro de téléphone.",
     "html-interdit": "Le texte contient du HTML dangereux (script, iframe, gestionnaire on…, lien javascript:).",
     # The list of members, content/composition/membres.csv
@@ -83,6 +97,11 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity == ERREUR
+
+    @property
+    def is_note(self) -> bool:
+        """Told, never blocking: not a problem of the record, neither for `conseil check` nor for a strict build."""
+        return self.severity == NOTE
 
     @property
     def text(self) -> str:
@@ -133,6 +152,11 @@ def sort_key(diagnostic: Diagnostic) -> tuple:
 
 def count_errors(diagnostics: Iterable[Diagnostic]) -> int:
     return sum(1 for d in diagnostics if d.is_error)
+
+
+def problems(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Errors and warnings: what a check reports as wrong (notes are told beside them)."""
+    return [d for d in diagnostics if not d.is_note]
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:

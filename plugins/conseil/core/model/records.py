@@ -179,6 +179,17 @@ Phase = OBJECT_CLASSES["phase"]
 Dispositif = OBJECT_CLASSES["dispositif"]
 
 
+def has_garant(concertation: Concertation) -> bool:
+    """Whether a garant followed the concertation: one is named, or `garant_cndp: true` says so without a name."""
+    return bool(concertation.garants) or concertation.garant_cndp is True
+
+
+def garant_cndp(concertation: Concertation) -> bool:
+    """Whether a CNDP garant followed it (the Code de l'environnement's deadlines then run): `garant_cndp` as
+    written, true by default when garants are named."""
+    return concertation.garant_cndp if concertation.garant_cndp is not None else bool(concertation.garants)
+
+
 def split_recommandation(reponse: Reponse, reference: str) -> tuple[str | None, str]:
     """`contribution#r1` or `r1` → (contribution id, recommendation id).
 
