@@ -35,6 +35,9 @@ class Graph:
     organes: list[OrganeNode] = field(default_factory=list)  # by name
     dossiers: list[DossierNode] = field(default_factory=list)  # by title
     instances: list[InstanceNode] = field(default_factory=list)  # by name
+    concertations: list[Any] = field(default_factory=list)  # version 3: ConcertationNode, newest start first
+    bilans: list[Any] = field(default_factory=list)  # BilanNode, newest first
+    outils: list[Any] = field(default_factory=list)  # OutilNode, by name
     registre: Any = None  # composition.Registre when the site has a membres.csv: no unconsented name in it
 
     @cached_property

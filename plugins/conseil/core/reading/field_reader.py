@@ -219,6 +219,10 @@ class FieldReader:
             self.report("nombre-invalide", node, f"{number} est inférieur au minimum {field.minimum}",
                         key=field.key, help=f"écrivez un nombre supérieur ou égal à {field.minimum}")
             return False, None
+        if field.maximum is not None and number > field.maximum:
+            self.report("nombre-invalide", node, f"{number} est supérieur au maximum {field.maximum}",
+                        key=field.key, help=f"écrivez un nombre entre {field.minimum or 0} et {field.maximum}")
+            return False, None
         return True, number
 
     def _read_booleen(self, field: Field, node: yaml.Node, path: str):
@@ -271,10 +275,10 @@ class FieldReader:
         if not isinstance(node, yaml.MappingNode):
             return self._wrong_type(field, node)
         values, complete = self.read_mapping(node, field.by_key, path, f"dans un élément de {field.key}",
-                                             group=field.key)
+                                             group=field.group_id)
         if not complete:
             return False, None
-        return True, OBJECT_CLASSES[field.key](**values)
+        return True, OBJECT_CLASSES[field.singular](**values)
 
 
 FieldReader._readers = {kind.name: getattr(FieldReader, f"_read_{kind.name}") for kind in schema.KINDS}

@@ -33,6 +33,10 @@ class Settings:
     population_tranches_age: tuple[tuple[str, float], ...] = ()
     renouvellement: date | None = None
     suivi_depuis: date | None = None  # answers are followed from this day: older contributions are `hors-suivi`
+    # Concertations with a CNDP garant: the garant's bilan is due this many days after the end, the maître
+    # d'ouvrage's answer this many days after the garant's bilan.
+    delai_bilan_garant_jours: int = schema.DEFAULT_DELAI_BILAN_GARANT_JOURS
+    delai_reponse_maitre_ouvrage_jours: int = schema.DEFAULT_DELAI_REPONSE_MAITRE_OUVRAGE_JOURS
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any], content_dir: Path | None, *,
@@ -52,7 +56,11 @@ class Settings:
                    communes=tuple(options.get("communes") or ()), content_dir=content_dir,
                    colleges=tuple(options.get("colleges") or ()), population_tranches_age=population,
                    renouvellement=_day_option(options, "renouvellement", config_name),
-                   suivi_depuis=_day_option(options, "suivi_depuis", config_name))
+                   suivi_depuis=_day_option(options, "suivi_depuis", config_name),
+                   delai_bilan_garant_jours=int(options.get("delai_bilan_garant_jours",
+                                                            schema.DEFAULT_DELAI_BILAN_GARANT_JOURS)),
+                   delai_reponse_maitre_ouvrage_jours=int(options.get(
+                       "delai_reponse_maitre_ouvrage_jours", schema.DEFAULT_DELAI_REPONSE_MAITRE_OUVRAGE_JOURS)))
 
 
 def _day_option(options: Mapping[str, Any], key: str, config_name: str) -> date | None:
