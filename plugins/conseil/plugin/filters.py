@@ -134,6 +134,7 @@ FILTERS = {
     "pourcent": percent,
     "jours": days,
     "libelle": label,
+    "libelle_statut_concertation": lambda value: schema.STATUTS_CONCERTATION.get(value, value),
     "nombre": number,
     "effectif": attendance,
 }
