@@ -102,6 +102,13 @@ EVENEMENTS = {  # what each step of a timeline is, for the dossier's
     "contribution": "contribution",
     "reponse": "réponse",
     "intervention": "intervention (pas une réponse)",
+    # a concertation's
+    "deliberation": "délibération",
+    "debut": "ouverture",
+    "phase": "phase",
+    "dispositif": "dispositif",
+    "fin": "clôture",
+    "bilan": "bilan",
 }
 
 
@@ -135,6 +142,8 @@ FILTERS = {
     "jours": days,
     "libelle": label,
     "libelle_statut_concertation": lambda value: schema.STATUTS_CONCERTATION.get(value, value),
+    "libelle_dispositif": lambda value: schema.DISPOSITIF_TYPES.get(value, value),
+    "libelle_niveau_service": lambda value: schema.NIVEAUX_SERVICE.get(value, value),
     "nombre": number,
     "effectif": attendance,
 }
