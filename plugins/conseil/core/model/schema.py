@@ -222,7 +222,13 @@ class RecordType:
         return {f.key: f for f in self.fields}
 
     def field(self, key: str) -> Field | None:
-        return self.by_key.get(key)
+        """A key of the record, or of the objects it holds: `type`, `dispositifs.type`, `deliberation.numero`."""
+        if "." not in key:
+            return self.by_key.get(key)
+        outer, _, inner = key.partition(".")
+        spec = self.by_key.get(outer)
+        spec = spec.item if spec is not None and spec.item is not None else spec
+        return spec.subfield(inner) if spec is not None else None
 
     @property
     def keys(self) -> list[str]:
@@ -851,7 +857,7 @@ DOSSIERS = RecordType(
 
 def _niveau_service_field() -> Field:
     return Field("niveau", INTEGER, "Implication du service participation, de 1 à 4 : 1 conseil, 2 accompagnement, "
-                 "3 pilotage, 4 stratégique.", minimum=1, maximum=4, example="niveau: 2",
+                 "3 pilotage, 4 stratégique.", minimum=1, maximum=4, example="niveau: 2", labels=NIVEAUX_SERVICE,
                  donnees="Implication du service participation, de 1 (conseil) à 4 (stratégique).")
 
 
