@@ -91,8 +91,8 @@ def test_suites_by_position_with_the_share_given_with_a_motif(demo_site):
     for url in (PLUI, BILAN_PLUI):
         text = text_of(demo_site, url)
         assert f"{expected['suites']} sujets, par suite donnée" in text
-        assert (f"{expected['autres_decisions_avec_motif']} des {expected['autres_decisions']} décisions autres que "
-                "« retenue » sont données avec leur motif (50 %)") in text
+        assert ("Décisions autres que « retenue » données avec leur motif : "
+                f"{expected['autres_decisions_avec_motif']} sur {expected['autres_decisions']} (50 %)") in text
         assert text.count("motif non publié") == expected["motifs_non_publies"]
 
 
