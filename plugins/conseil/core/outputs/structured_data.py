@@ -35,15 +35,7 @@ def event(assemblee: Any, *, organizer: str, site_url: str) -> dict[str, Any] | 
         "organizer": {"@type": "Organization", "name": organizer},
         "inLanguage": "fr-FR",
     }
-    if assemblee.date_fin and not is_approximate(assemblee.date_fin):  # held over several days
-        data["endDate"] = _moment(assemblee.date_fin, assemblee.heure_fin)
-    elif assemblee.heure_debut and assemblee.heure_fin:
-        data["endDate"] = _moment(assemblee.date, assemblee.heure_fin)
-    if assemblee.lieu or assemblee.commune:
-        address = {"@type": "PostalAddress", "addressCountry": "FR"}
-        if assemblee.commune:
-            address["addressLocality"] = assemblee.commune
-        data["location"] = {"@type": "Place", "name": assemblee.lieu or assemblee.commune, "address": address}
+    _add_end_and_place(data, assemblee)
     if site_url:
         data["url"] = public_url(site_url, assemblee.url)
         data["organizer"]["url"] = site_url
@@ -66,15 +58,7 @@ def dispositif_event(dispositif: Any, *, site_url: str) -> dict[str, Any] | None
         "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
         "inLanguage": "fr-FR",
     }
-    if dispositif.date_fin:
-        data["endDate"] = _moment(dispositif.date_fin, dispositif.heure_fin)
-    elif dispositif.heure_debut and dispositif.heure_fin:
-        data["endDate"] = _moment(dispositif.date, dispositif.heure_fin)
-    if dispositif.lieu or dispositif.commune:
-        address = {"@type": "PostalAddress", "addressCountry": "FR"}
-        if dispositif.commune:
-            address["addressLocality"] = dispositif.commune
-        data["location"] = {"@type": "Place", "name": dispositif.lieu or dispositif.commune, "address": address}
+    _add_end_and_place(data, dispositif)
     if concertation.maitre_ouvrage is not None:
         data["organizer"] = {"@type": "Organization", "name": concertation.maitre_ouvrage.nom}
         if site_url:
@@ -88,6 +72,19 @@ def concertation_events(concertation: Any, *, site_url: str) -> dict[str, Any] |
     """The events of a concertation's page (one per dispositif dated to the day), None when it has none."""
     events = [e for e in (dispositif_event(d, site_url=site_url) for d in concertation.dispositifs) if e is not None]
     return {"@context": "https://schema.org", "@graph": events} if events else None
+
+
+def _add_end_and_place(data: dict[str, Any], held: Any) -> None:
+    """`endDate` and `location` of an assembly or a dispositif (`date`, `date_fin`, hours, `lieu`, `commune`)."""
+    if held.date_fin and not is_approximate(held.date_fin):  # held over several days
+        data["endDate"] = _moment(held.date_fin, held.heure_fin)
+    elif held.heure_debut and held.heure_fin:
+        data["endDate"] = _moment(held.date, held.heure_fin)
+    if held.lieu or held.commune:
+        address = {"@type": "PostalAddress", "addressCountry": "FR"}
+        if held.commune:
+            address["addressLocality"] = held.commune
+        data["location"] = {"@type": "Place", "name": held.lieu or held.commune, "address": address}
 
 
 def _moment(day, hour: str | None) -> str:
