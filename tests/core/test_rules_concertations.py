@@ -220,3 +220,13 @@ def test_bilan_suites_are_not_answer_suites():
              "    commentaire: x\n")
     problem = only(concertations({"bilans/2025-07-01-bilan": bilan}), "cle-inconnue")
     assert problem.key == "commentaire"
+
+
+def test_counts_of_a_dispositif_say_what_they_count():
+    result = concertations({"concertations/plan-climat": CONCERTATION + (
+        "dispositifs:\n  - id: plateforme\n    type: plateforme-en-ligne\n    contributions: des centaines\n"
+        "    nombre: plusieurs\n    participants: environ 40\n")})
+    assert codes(result.diagnostics) == ["effectif-invalide", "effectif-invalide"]
+    assert [d.message for d in result.diagnostics] == ["« des centaines » n'est pas un nombre de contributions",
+                                                       "« plusieurs » n'est pas un nombre de séances"]
+    assert "contributions: environ 150" in result.diagnostics[0].help

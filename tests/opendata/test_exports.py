@@ -22,7 +22,7 @@ SITE_URL = "https://conseil-developpement.example.org/"
 # Counted in content/ (version 2: +2 assemblies, +2 contributions, +3 answers incl. an intervention, +1 élu, beside the élu without contributions;
 # version 3: +1 organe, the syndicat mixte, +1 dossier, the PLUi).
 EXPECTED_ROWS = {"assemblees": 19, "contributions": 32, "reponses": 21, "elus": 8, "organes": 3, "dossiers": 2,
-                 "themes": 8}
+                 "themes": 8, "concertations": 7, "dispositifs": 29, "suites": 11}
 
 
 def read_csv(site: Path, name: str) -> tuple[list[str], list[dict[str, str]]]:

@@ -175,12 +175,11 @@ class EngagementNode:
         return getattr(self.engagement, name)
 
 
-@dataclass(eq=False, repr=False)
-class RecommandationNode:
+class _Followed:
+    """A recommendation (a contribution's, a garant's) and the answers naming it, oldest first."""
+
     recommandation: Recommandation
-    contribution: ContributionNode
-    suites: list[SuiteNode] = field(default_factory=list)  # oldest first
-    engagements: list[EngagementNode] = field(default_factory=list)
+    suites: list
 
     @property
     def id(self) -> str:
@@ -195,13 +194,21 @@ class RecommandationNode:
         return f"recommandation-{self.id}"
 
     @property
-    def derniere_suite(self) -> SuiteNode | None:
+    def derniere_suite(self) -> Any:
         return self.suites[-1] if self.suites else None
 
     @property
     def position(self) -> str:
         """The position of the latest answer naming it, or `sans-suite`."""
         return self.suites[-1].position if self.suites else schema.SANS_SUITE
+
+
+@dataclass(eq=False, repr=False)
+class RecommandationNode(_Followed):
+    recommandation: Recommandation
+    contribution: ContributionNode
+    suites: list[SuiteNode] = field(default_factory=list)  # oldest first
+    engagements: list[EngagementNode] = field(default_factory=list)
 
 
 @dataclass
@@ -439,7 +446,7 @@ class EngagementBilanNode:
 
 
 @dataclass(eq=False, repr=False)
-class RecommandationGarantNode:
+class RecommandationGarantNode(_Followed):
     """A recommendation of a garant's bilan, and the maître d'ouvrage's answers naming it (oldest first)."""
 
     recommandation: Recommandation
@@ -448,30 +455,13 @@ class RecommandationGarantNode:
     engagements: list[EngagementBilanNode] = field(default_factory=list)
 
     @property
-    def id(self) -> str:
-        return self.recommandation.id
-
-    @property
-    def texte(self) -> str:
-        return self.recommandation.texte
-
-    @property
     def chapitre(self) -> str | None:
         return self.recommandation.chapitre
 
     @property
-    def anchor(self) -> str:
-        return f"recommandation-{self.id}"
-
-    @property
     def suite(self) -> SuiteBilanNode | None:
         """The latest answer naming it."""
-        return self.suites[-1] if self.suites else None
-
-    @property
-    def position(self) -> str:
-        """The latest answer's position, or `sans-suite`."""
-        return self.suites[-1].position if self.suites else schema.SANS_SUITE
+        return self.derniere_suite
 
 
 @dataclass(frozen=True)
@@ -490,14 +480,41 @@ class Motifs:
         return self.avec / self.total if self.total else None
 
 
-def motifs_of(suites: Iterable[SuiteBilanNode]) -> Motifs:
-    others = [s for s in suites if s.position != schema.RETENUE]
-    return Motifs(len(others), sum(1 for s in others if s.avec_motif))
+class _Decided:
+    """What holds suites and the garant's recommendations (a bilan, a concertation) counts them."""
+
+    suites: list[SuiteBilanNode]
+    recommandations: list[RecommandationGarantNode]
+
+    @property
+    def suites_par_position(self) -> list[Count]:
+        """(position, how many, share) in the schema's order, positions held by none left out."""
+        return breakdown((s.position for s in self.suites), schema.SUITE_POSITIONS, present_only=True)
+
+    @property
+    def motifs(self) -> Motifs:
+        others = [s for s in self.suites if s.position != schema.RETENUE]
+        return Motifs(len(others), sum(1 for s in others if s.avec_motif))
+
+    @property
+    def recommandations_repondues(self) -> int:
+        """The garant's recommendations an answer names."""
+        return sum(1 for r in self.recommandations if r.suites)
 
 
-def suites_by_position(suites: Iterable[SuiteBilanNode]) -> list[Count]:
-    """(position, how many, share) in the schema's order, positions held by none left out."""
-    return breakdown((s.position for s in suites), schema.SUITE_POSITIONS, present_only=True)
+class _Counted:
+    """What holds dispositifs (a concertation, a method) totals their counts."""
+
+    dispositifs: list[DispositifNode]
+
+    @property
+    def participants_total(self) -> Participation | None:
+        """Participants over the dispositifs (« environ », « au moins »), None when no dispositif gives a count."""
+        return total_or_none(d.participants for d in self.dispositifs)
+
+    @property
+    def contributions_total(self) -> Participation | None:
+        return total_or_none(d.contributions for d in self.dispositifs)
 
 
 class Effectif(NamedTuple):
@@ -508,7 +525,7 @@ class Effectif(NamedTuple):
 
 
 @dataclass(eq=False, repr=False)
-class BilanNode(Node):
+class BilanNode(_Decided, Node):
     """A bilan, a garant's bilan or the maître d'ouvrage's answer to it."""
 
     record: Bilan
@@ -525,21 +542,10 @@ class BilanNode(Node):
             return None
         return (self.date - fin).days
 
-    @property
-    def recommandations_repondues(self) -> int:
-        return sum(1 for r in self.recommandations if r.suites)
-
-    @property
-    def suites_par_position(self) -> list[Count]:
-        return suites_by_position(self.suites)
-
-    @property
-    def motifs(self) -> Motifs:
-        return motifs_of(self.suites)
 
 
 @dataclass(eq=False, repr=False)
-class ConcertationNode(Node):
+class ConcertationNode(_Counted, _Decided, Node):
     """A concertation with its maître d'ouvrage, dispositifs, bilans and the council's contributions resolved,
     its derived status and, with a CNDP garant and exact dates, its deadlines."""
 
@@ -602,15 +608,6 @@ class ConcertationNode(Node):
         return self.retard_bilan_garant or self.retard_reponse_maitre_ouvrage
 
     @property
-    def participants_total(self) -> Participation | None:
-        """Participants over the dispositifs (« environ », « au moins »), None when no dispositif gives a count."""
-        return total_or_none(d.participants for d in self.dispositifs)
-
-    @property
-    def contributions_total(self) -> Participation | None:
-        return total_or_none(d.contributions for d in self.dispositifs)
-
-    @property
     def participation(self) -> list[Effectif]:
         """The chart's rows: each dispositif that gives a count of participants, as written."""
         return [Effectif(d.libelle_ou_type, d.participants) for d in self.dispositifs if d.participants is not None]
@@ -620,22 +617,12 @@ class ConcertationNode(Node):
         """Every topic its bilans decide on, bilan after bilan."""
         return [s for b in self.bilans for s in b.suites]
 
-    @property
-    def suites_par_position(self) -> list[Count]:
-        return suites_by_position(self.suites)
-
-    @property
-    def motifs(self) -> Motifs:
-        return motifs_of(self.suites)
 
     @property
     def recommandations(self) -> list[RecommandationGarantNode]:
         """The garant's recommendations, bilan after bilan."""
         return [r for b in self.bilans for r in b.recommandations]
 
-    @property
-    def recommandations_repondues(self) -> int:
-        return sum(1 for r in self.recommandations if r.suites)
 
     @property
     def engagements(self) -> list[EngagementBilanNode]:
@@ -667,7 +654,7 @@ class ConcertationNode(Node):
 
 
 @dataclass(eq=False, repr=False)
-class OutilNode(Node):
+class OutilNode(_Counted, Node):
     """A method of the toolbox and the dispositifs that used it."""
 
     record: Outil
@@ -676,14 +663,6 @@ class OutilNode(Node):
     @property
     def concertations(self) -> list[ConcertationNode]:
         return _each_once(d.concertation for d in self.dispositifs)
-
-    @property
-    def participants_total(self) -> Participation | None:
-        return total_or_none(d.participants for d in self.dispositifs)
-
-    @property
-    def contributions_total(self) -> Participation | None:
-        return total_or_none(d.contributions for d in self.dispositifs)
 
 
 def _read_through(node_class: type[Node], record_class: type[Record]) -> None:

@@ -30,7 +30,8 @@ CODES: dict[str, str] = {
     "champ-vide": "Un champ obligatoire est vide.",
     "type-invalide": "La valeur n'est pas du type attendu.",
     "date-invalide": "La date n'est pas au format AAAA-MM-JJ (ou AAAA-MM, AAAA, AAAA/AAAA) ou n'existe pas.",
-    "effectif-invalide": "Le nombre de participants n'est ni un nombre, ni « environ N », « près de N », « plus de N ».",
+    "effectif-invalide": "Un nombre de participants (de séances, de contributions) n'est ni un nombre, ni "
+                         "« environ N », « près de N », « plus de N ».",
     "heure-non-citee": "Une heure écrite sans guillemets est lue comme un nombre.",
     "heure-invalide": "L'heure n'est pas au format \"HH:MM\".",
     "choix-invalide": "La valeur n'est pas l'une des valeurs permises.",

@@ -188,8 +188,10 @@ class FieldReader:
             if qualified:
                 return True, Attendance(int(qualified.group(2)), qualified.group(1).lower())
             if not _INTEGER.match(node.value.strip()):
+                counted = "participants" if field.key == "participants" else "séances" if field.key == "nombre" \
+                    else "contributions"
                 self.report("effectif-invalide", node, f"{guillemets(node.value.strip())} n'est pas un nombre de "
-                            "participants", key=field.key, label="nombre attendu",
+                            f"{counted}", key=field.key, label="nombre attendu",
                             help=f"écrivez {field.key}: 150, ou si le nombre n'est pas connu exactement : "
                                  f"{field.key}: environ 150 (ou près de 150, plus de 150)")
                 return False, None

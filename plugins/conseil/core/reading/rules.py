@@ -227,6 +227,13 @@ def check_date_fin(record: Record, index: Index, settings: Settings) -> Iterator
                   key="date_fin", help="date_fin est le dernier jour de la réunion : vérifiez date et date_fin")
 
 
+def _slug_problems(record: Record, path: str, value: str, key: str, examples: str) -> Iterator[Diagnostic]:
+    """An id written inside a record (a recommendation's, a dispositif's) is a short slug."""
+    if not re.match(schema.ID_PATTERN, value):
+        yield _at(record, path, "id-invalide", f"{guillemets(value)} n'est pas un identifiant valide", key=key,
+                  help=f"minuscules sans accents, chiffres et tirets : {examples}")
+
+
 def check_recommandation_ids(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
     """Recommendation ids are short slugs, unique within their contribution or bilan."""
     if not isinstance(record, (Contribution, Bilan)):
@@ -235,9 +242,7 @@ def check_recommandation_ids(record: Record, index: Index, settings: Settings) -
     seen: set[str] = set()
     for number, recommandation in enumerate(record.recommandations):
         path = f"recommandations[{number}].id"
-        if not re.match(schema.ID_PATTERN, recommandation.id):
-            yield _at(record, path, "id-invalide", f"{guillemets(recommandation.id)} n'est pas un identifiant valide",
-                      key="recommandations", help="minuscules sans accents, chiffres et tirets : r1, mobilite-nocturne")
+        yield from _slug_problems(record, path, recommandation.id, "recommandations", "r1, mobilite-nocturne")
         if recommandation.id in seen:
             yield _at(record, path, "recommandation-dupliquee",
                       f"l'identifiant {guillemets(recommandation.id)} est déjà pris dans {where}",
@@ -509,9 +514,7 @@ def check_dispositif_ids(record: Record, index: Index, settings: Settings) -> It
     seen: dict[str, int] = {}
     for number, dispositif in enumerate(record.dispositifs):
         path = f"dispositifs[{number}].id"
-        if not re.match(schema.ID_PATTERN, dispositif.id):
-            yield _at(record, path, "id-invalide", f"{guillemets(dispositif.id)} n'est pas un identifiant valide",
-                      key="dispositifs", help="minuscules sans accents, chiffres et tirets : reunion-1, registre")
+        yield from _slug_problems(record, path, dispositif.id, "dispositifs", "reunion-1, registre")
         if dispositif.id in seen:
             first = record.place_of(f"dispositifs[{seen[dispositif.id]}].id")
             yield _at(record, path, "dispositif-duplique",
