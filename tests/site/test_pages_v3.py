@@ -165,3 +165,13 @@ def test_the_home_page_and_the_nav_lead_to_the_concertations(demo_site):
     ouvertes = section(text, "Concertations ouvertes et à venir", "Toutes les concertations")
     assert "schéma directeur cyclable" in ouvertes and "Prés-Neufs" in ouvertes and "Plan climat" not in ouvertes
     assert "concertations/" in links_of(demo_site, "")
+
+
+def test_an_open_concertation_announces_its_next_meetings_and_the_agenda(demo_site):
+    text = text_of(demo_site, CYCLABLE)
+    upcoming = section(text, "Prochains rendez-vous", "Le projet")
+    assert "jeudi 3 décembre 2026, 18 h 30 — Réunion publique de présentation du projet de schéma" in \
+        re.sub(r" ,", ",", upcoming)
+    assert "Balade à vélo" not in upcoming  # held on 17 October: past
+    assert "assemblees/agenda.ics" in links_of(demo_site, CYCLABLE)
+    assert "Prochains rendez-vous" not in text_of(demo_site, PLUI)
