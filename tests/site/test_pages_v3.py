@@ -70,6 +70,9 @@ def test_a_late_answer_of_the_maitre_d_ouvrage_is_shown_late(demo_site):
     assert f"en retard de {expected['retard_reponse_maitre_ouvrage_jours']} jours" in text
     assert "attendue au plus tard le 29 septembre 2026" in text
     assert "Yves Marchetti, Pascale Rivoire" in text
+    bilan = text_of(demo_site, "bilans/2026-07-31-bilan-garants-transport-par-cable/")
+    assert f"en retard de {expected['retard_reponse_maitre_ouvrage_jours']} jours" in bilan
+    assert "Aucune des 4 recommandations n'a reçu de réponse du maître d'ouvrage" in bilan
     assert f"{expected['participants']} participants" in text and f"{expected['contributions']} contributions" in text
 
 
