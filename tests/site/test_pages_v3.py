@@ -91,8 +91,8 @@ def test_suites_by_position_with_the_share_given_with_a_motif(demo_site):
     for url in (PLUI, BILAN_PLUI):
         text = text_of(demo_site, url)
         assert f"{expected['suites']} sujets, par suite donnée" in text
-        assert (f"{expected['autres_decisions_avec_motif']} des {expected['autres_decisions']} décisions autres que "
-                "« retenue » sont données avec leur motif (50 %)") in text
+        assert ("Décisions autres que « retenue » données avec leur motif : "
+                f"{expected['autres_decisions_avec_motif']} sur {expected['autres_decisions']} (50 %)") in text
         assert text.count("motif non publié") == expected["motifs_non_publies"]
 
 
@@ -105,7 +105,8 @@ def test_engagements_and_their_state(demo_site):
 
 
 def test_the_timeline_holds_deliberation_phases_dispositifs_and_bilans(demo_site):
-    timeline = section(text_of(demo_site, PLUI), "Chronologie", "Conseil de développement")
+    text = text_of(demo_site, PLUI)
+    timeline = text[text.index("Chronologie"):]
     order = ["28 janvier 2021", "15 mars 2021", "10 janvier 2022", "11 juin 2022", "23 mai 2024", "10 juin 2024"]
     assert [timeline.index(day) for day in order] == sorted(timeline.index(day) for day in order)
     for kind in ("délibération", "phase", "dispositif", "bilan"):
@@ -142,7 +143,8 @@ def test_the_toolbox_lists_each_method_with_what_used_it(demo_site):
 
 
 def test_organe_and_dossier_pages_list_their_concertations(demo_site):
-    syndicat = section(text_of(demo_site, "organes/syndicat-mobilites-arvel/"), "Concertations dont il est maître d'ouvrage", "Conseil de développement")
+    syndicat = text_of(demo_site, "organes/syndicat-mobilites-arvel/")
+    syndicat = syndicat[syndicat.index("Concertations dont il est maître d'ouvrage"):]
     assert "transport par câble" in syndicat
     assert CABLE in links_of(demo_site, "organes/syndicat-mobilites-arvel/")
     dossier = links_of(demo_site, "dossiers/plan-local-urbanisme-intercommunal/")
@@ -163,3 +165,13 @@ def test_the_home_page_and_the_nav_lead_to_the_concertations(demo_site):
     ouvertes = section(text, "Concertations ouvertes et à venir", "Toutes les concertations")
     assert "schéma directeur cyclable" in ouvertes and "Prés-Neufs" in ouvertes and "Plan climat" not in ouvertes
     assert "concertations/" in links_of(demo_site, "")
+
+
+def test_an_open_concertation_announces_its_next_meetings_and_the_agenda(demo_site):
+    text = text_of(demo_site, CYCLABLE)
+    upcoming = section(text, "Prochains rendez-vous", "Le projet")
+    assert "jeudi 3 décembre 2026, 18 h 30 — Réunion publique de présentation du projet de schéma" in \
+        re.sub(r" ,", ",", upcoming)
+    assert "Balade à vélo" not in upcoming  # held on 17 October: past
+    assert "assemblees/agenda.ics" in links_of(demo_site, CYCLABLE)
+    assert "Prochains rendez-vous" not in text_of(demo_site, PLUI)

@@ -18,7 +18,7 @@ from ..core.graph.figures import ChiffresCles, Suivi, follow_up, key_figures
 from ..core.graph.graph import Graph
 from ..core.graph.report import Rapport
 from ..core.model import schema
-from ..core.outputs.calendar import event_path
+from ..core.outputs.calendar import AGENDA, event_path
 from ..core.outputs.feeds import FEEDS
 from ..core.outputs.sharing import Sharing
 from .charts import chart_of_age_classes, chart_of_attendance, chart_of_counts, chart_of_rates
@@ -116,6 +116,7 @@ def template_globals(nom: str) -> dict[str, Any]:
         "graphique_ages": chart_of_age_classes,
         "graphique_effectifs": chart_of_attendance,
         "agenda_assemblee": event_path,
+        "agenda_general": AGENDA,
         # `statut.en_retard`…: templates name the derived statuses as the schema declares them
         "statut": SimpleNamespace(**{value.replace("-", "_"): value for value in schema.STATUTS}),
     }
