@@ -121,7 +121,7 @@ class _Calendars:
         calendar.add("prodid", PRODID)
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
-        calendar.add("x-wr-calname", f"{nom} — assemblées")
+        calendar.add("x-wr-calname", f"{nom} — agenda")  # assemblies and concertations' dispositifs
         calendar.add("x-wr-timezone", "Europe/Paris")
         self.head, self.end = _split_end(calendar.to_ical())
         self.events: dict[str, bytes] = {}
