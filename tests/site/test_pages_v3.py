@@ -178,3 +178,18 @@ def test_an_open_concertation_announces_its_next_meetings_and_the_agenda(demo_si
     assert "Balade à vélo" not in upcoming  # held on 17 October: past
     assert "assemblees/agenda.ics" in links_of(demo_site, CYCLABLE)
     assert "Prochains rendez-vous" not in text_of(demo_site, PLUI)
+
+
+def test_the_activity_report_has_a_section_on_the_concertations(demo_site):
+    expected = EXPECTED["rapports"]["mandature-2020-2026"]
+    text = section(text_of(demo_site, "rapport/mandature-2020-2026/"), "Les concertations", "Par élu")
+    assert f"{len(expected['terminees'])} concertations terminées pendant la période" in text
+    assert spaced(f"environ {expected['participants']} participants à leurs dispositifs") in text
+    assert f"{len(expected['bilans'])} bilans publiés" in text
+    assert "186,5 jours de délai médian entre la fin d'une concertation et son premier bilan" in text
+    assert f"36 % des suites données sont « retenue » ({expected['retenues']} sur {expected['suites']})" in text
+    assert (f"57 % des autres décisions sont données avec leur motif ({expected['autres_avec_motif']} sur "
+            f"{expected['autres']})") in text
+    year = section(text_of(demo_site, "rapport/2026/"), "Les concertations", "Par élu")
+    assert "2 concertations terminées pendant la période" in year and "28 jours de délai médian" in year
+    assert "Concertation sur le schéma directeur cyclable" not in year  # still open on the build date
