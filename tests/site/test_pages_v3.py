@@ -193,3 +193,15 @@ def test_the_activity_report_has_a_section_on_the_concertations(demo_site):
     year = section(text_of(demo_site, "rapport/2026/"), "Les concertations", "Par élu")
     assert "2 concertations terminées pendant la période" in year and "28 jours de délai médian" in year
     assert "Concertation sur le schéma directeur cyclable" not in year  # still open on the build date
+
+
+def test_theme_and_meeting_pages_lead_to_their_concertations(demo_site):
+    assert CYCLABLE in links_of(demo_site, "themes/mobilites/")
+    meeting = "assemblees/2025-05-20-pleniere-plan-climat/"
+    assert f"{PLAN_CLIMAT}#dispositif-pleniere-conseil-developpement" in _raw_links(demo_site, meeting)
+    assert "compte parmi les dispositifs d'une concertation" in text_of(demo_site, meeting)
+
+
+def _raw_links(site, url: str) -> set[str]:
+    html = page_path(site, url).read_text(encoding="utf-8")
+    return {href.replace("../../", "") for href in re.findall(r'href="([^"]+)"', html)}
