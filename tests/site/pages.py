@@ -65,6 +65,7 @@ PAGES: list[tuple[str, str]] = [
     ("outil", "outils/balade-urbaine/"),
     ("organe-maitre-ouvrage", "organes/syndicat-mobilites-arvel/"),
     ("dossier-concertations", "dossiers/plan-local-urbanisme-intercommunal/"),
+    ("assemblee-dispositif", "assemblees/2025-05-20-pleniere-plan-climat/"),  # held as a concertation's dispositif
 ]
 
 # The pages French law requires, linked from every footer: (url path, link text).
