@@ -178,7 +178,8 @@ def test_editing_a_concertation_updates_every_page_it_shows_on(council: Path, se
     sites = Path(tempfile.mkdtemp())
     running.build("preview", sites / "a")
     record = project / "content" / "concertations" / "2024-09-02-concertation-plui.md"
-    record.write_text(record.read_text().replace("titre: Concertation sur le PLUi", "titre: Concertation revue"))
+    record.write_text(record.read_text().replace("titre: Concertation sur le PLUi", "titre: Concertation revue")
+                      .replace("participants: environ 40", "participants: environ 45"))
     running.build("preview", sites / "b")
     running.build("reference", sites / "c")
     assert differences(sites / "b", sites / "c") == []
@@ -186,6 +187,13 @@ def test_editing_a_concertation_updates_every_page_it_shows_on(council: Path, se
                  "dossiers/plui", "outils/atelier", "contributions/2025-02-10-avis-definitif-plui", "concertations"):
         assert "Concertation revue" in (sites / "b" / page / "index.html").read_text(), page
         assert "Concertation revue" not in (sites / "a" / page / "index.html").read_text(), page
+    assert "environ 45" in (sites / "b" / "outils" / "atelier" / "index.html").read_text()
+    # A count alone, read through the dispositif by the method's page
+    record.write_text(record.read_text().replace("participants: environ 45", "participants: 52"))
+    running.build("preview", sites / "d")
+    running.build("reference", sites / "e")
+    assert differences(sites / "d", sites / "e") == []
+    assert "52" in (sites / "d" / "outils" / "atelier" / "index.html").read_text()
     shutil.rmtree(sites)
 
 
