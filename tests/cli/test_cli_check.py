@@ -168,3 +168,21 @@ def test_files_that_are_not_records_are_skipped():
     result = run_conseil("check", "README.md", cwd=REPO)
     assert result.returncode == 0
     assert "0 fiches vérifiées" in result.stdout
+
+
+def test_a_note_is_told_located_and_blocks_neither_the_check_nor_a_strict_build(demo_copy: Path, tmp_path: Path):
+    """Version 3: a concertation préalable of 11 days (Code de l'environnement, L121-16: 15 days to 3 months)."""
+    organe = next((demo_copy / "content/organes").glob("*.md")).stem
+    (demo_copy / "content/concertations/courte.md").write_text(
+        f"---\ntitre: Courte\nmaitre_ouvrage: {organe}\ncadre: code-environnement\ndebut: 2025-03-10\n"
+        "fin: 2025-03-20\n---\n", encoding="utf-8")
+    result = run_conseil("check", cwd=demo_copy)
+    assert result.returncode == 0, result.stdout
+    assert "content/concertations/courte.md:6:6: note [duree-concertation] fin : la concertation dure 11 jours" \
+        in result.stdout
+    assert "aucun problème (1 note)" in result.stdout
+    github = run_conseil("check", "--format", "github", cwd=demo_copy)
+    assert github.returncode == 0 and github.stdout.startswith("::notice ")
+    built = mkdocs_build(demo_copy / "mkdocs.yml", tmp_path / "site", strict=True)
+    assert built.returncode == 0, built.stderr
+    assert "note [duree-concertation]" in built.stderr

@@ -33,6 +33,8 @@ def header(path: Path) -> dict:
     ("Thème", "content/themes/mobilites-du-quotidien.md"),
     ("organe", "content/organes/mobilites-du-quotidien.md"),
     ("dossiers", "content/dossiers/mobilites-du-quotidien.md"),
+    ("concertation", "content/concertations/mobilites-du-quotidien.md"),
+    ("outils", "content/outils/mobilites-du-quotidien.md"),
 ])
 def test_new_record_is_named_from_date_and_title_and_passes_check(demo_copy: Path, type_name: str, expected: str):
     result = run_conseil("new", type_name, "Mobilités du quotidien", cwd=demo_copy)
@@ -46,6 +48,9 @@ def test_new_record_is_named_from_date_and_title_and_passes_check(demo_copy: Pat
 
 @pytest.mark.parametrize("record_type", schema.RECORD_TYPES.values(), ids=lambda t: t.name)
 def test_every_key_is_there_required_ones_filled(demo_copy: Path, record_type):
+    for field in record_type.fields:  # a record the new one must name: made first when the demo has none
+        if field.required and field.references and not any((demo_copy / "content" / field.references).glob("*.md")):
+            run_conseil("new", schema.RECORD_TYPES[field.references].singular, "Prérequis", cwd=demo_copy)
     result = run_conseil("new", record_type.singular, "Un titre : avec « guillemets »", cwd=demo_copy)
     path = demo_copy / created(result)
     text = path.read_text(encoding="utf-8")
@@ -60,6 +65,24 @@ def test_every_key_is_there_required_ones_filled(demo_copy: Path, record_type):
     assert values[record_type.title_field.key] == "Un titre : avec « guillemets »"
     if record_type.field("date") is not None:
         assert str(values["date"]) == TODAY
+
+
+def test_new_bilan_names_a_concertation_that_has_ended_and_passes_check(demo_copy: Path):
+    folder = demo_copy / "content/concertations"
+    folder.mkdir(exist_ok=True)
+    organe = next((demo_copy / "content/organes").glob("*.md")).stem
+    (folder / "0-en-cours.md").write_text(f"---\ntitre: En cours\nmaitre_ouvrage: {organe}\n"
+                                           f"debut: {TODAY}\n---\n", encoding="utf-8")
+    (folder / "zz-terminee.md").write_text(f"---\ntitre: Terminée\nmaitre_ouvrage: {organe}\n"
+                                           "debut: 2024-01-10\nfin: 2024-03-31\n---\n", encoding="utf-8")
+    result = run_conseil("new", "bilan", "Bilan de la concertation", cwd=demo_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert created(result).as_posix() == f"content/bilans/{TODAY}-bilan-de-la-concertation.md"
+    chosen = header(demo_copy / created(result))["concertation"]
+    assert chosen != "0-en-cours"  # the first id, but still open: a bilan may not precede its end
+    assert str(header(folder / f"{chosen}.md")["fin"]) <= TODAY
+    assert "Vérifiée : aucun problème" in result.stdout
+    assert run_conseil("check", cwd=demo_copy).returncode == 0
 
 
 def test_allowed_values_and_existing_records_are_listed(demo_copy: Path):

@@ -21,7 +21,7 @@ def test_check_tells_the_gap_and_the_ages_and_passes():
            "(2 hommes de plus que de femmes)" in result.stdout
     assert "parité : écart de 2, la loi demande au plus 1 (CGCT, art. L5211-10-1)" in result.stdout
     assert "15-29 : 18 % (population 20 %)" in result.stdout and "75+ : 9 % (population 12 %)" in result.stdout
-    assert "99 fiches vérifiées, aucun problème" in result.stdout  # 99 records: the list is not counted as one
+    assert "118 fiches vérifiées, aucun problème" in result.stdout  # 118 records: the list is not counted as one
 
 
 def test_machine_formats_keep_stdout_a_valid_report():

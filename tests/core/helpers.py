@@ -16,6 +16,13 @@ ELU = "nom: Claire Morel\nfonction: Vice-présidente aux mobilités\n"
 ASSEMBLEE = "titre: Assemblée de printemps\ndate: 2025-03-12\ntype: assemblee-ouverte\n"
 CONTRIBUTION = ("titre: Mobilités du quotidien\ndate: 2025-04-02\nnature: avis\norigine: saisine\n"
                 "destinataires: [claire-morel]\n")
+# Version 3: a maître d'ouvrage, a concertation over spring 2025 with a garant, and its garant's bilan.
+ORGANE = "nom: Conseil de la Métropole\ntype: conseil\n"
+CONCERTATION = ("titre: Concertation sur le plan climat\nmaitre_ouvrage: conseil\ncadre: code-environnement\n"
+                "debut: 2025-03-10\nfin: 2025-05-30\ngarants: [Odile Ferrand]\n")
+BILAN_GARANT = ("titre: Bilan de la garante\nconcertation: plan-climat\ntype: bilan-garant\ndate: 2025-06-20\n"
+                "recommandations:\n  - id: transparence\n    texte: Publier les résultats\n"
+                "  - id: calendrier\n    texte: Donner le calendrier\n")
 REPONSE = ("titre: Réponse sur les mobilités\ndate: 2025-05-02\ncontributions: [2025-04-02-mobilites]\n"
            "elu: claire-morel\nposition: retenue\n")
 

@@ -42,7 +42,7 @@ def test_a_deprecated_choice_is_read_as_its_replacement_with_a_located_warning()
     assert record is not None and record.forme == "orale"
     [warning] = problems
     assert (warning.code, warning.severity, warning.line, warning.column, warning.key) == \
-        ("forme-depreciee", "avertissement", 7, 8, "forme")
+        ("forme-depreciee", "note", 7, 8, "forme")
     assert "dépréciée depuis conseil 1.1.0" in warning.message and "2.0.0 la refusera" in warning.message
     assert warning.help == "écrivez forme: orale"
     _, undeclared = parse_record(schema.RECORD_TYPES["reponses"], "reponse", "content/reponses/reponse.md", text)
@@ -64,7 +64,7 @@ def test_conseil_check_names_the_deprecated_form_and_its_fix(demo_copy: Path, mo
     monkeypatch.chdir(demo_copy)
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 0, result.output  # named, not blocking: a council's CI still publishes
-    assert "content/reponses/2025-03-03-reponse-tarification-solidaire.md:7:8: avertissement [forme-depreciee] " \
+    assert "content/reponses/2025-03-03-reponse-tarification-solidaire.md:7:8: note [forme-depreciee] " \
            "forme : « oral » est une forme dépréciée depuis conseil 1.1.0" in result.output
     assert "aide : écrivez forme: orale" in result.output
 
@@ -77,13 +77,13 @@ def test_the_changelog_says_what_the_installed_version_asks_of_a_council() -> No
 
 def test_the_build_names_a_deprecated_form_without_stopping_a_strict_build(caplog: pytest.LogCaptureFixture) -> None:
     deprecated = Diagnostic("forme-depreciee", "content/reponses/r.md", 7, 8, "« oral » est une forme dépréciée",
-                            key="forme", severity="avertissement")
+                            key="forme", severity="note")
     other = Diagnostic("commune-inconnue", "content/assemblees/a.md", 3, 10, "commune inconnue", key="commune",
                        severity="avertissement")
     corpus = SimpleNamespace(diagnostics=[deprecated, other], error_count=0, sources={})
     with caplog.at_level("INFO", logger="mkdocs.plugins.conseil"):
         ConseilPlugin()._report_problems(corpus)
     levels = {record.getMessage().split("\n")[0]: record.levelname for record in caplog.records}
-    assert levels["content/reponses/r.md:7:8: avertissement [forme-depreciee] forme : « oral » est une forme "
+    assert levels["content/reponses/r.md:7:8: note [forme-depreciee] forme : « oral » est une forme "
                   "dépréciée"] == "INFO"  # MkDocs' strict mode counts warnings: a deprecation must not be one
     assert levels["content/assemblees/a.md:3:10: avertissement [commune-inconnue] commune : commune inconnue"] == "WARNING"

@@ -17,6 +17,10 @@ SITE_URL = "https://conseil-developpement.example.org/"
 # Counted in content/: version 2 added 2 assemblies (a council session, the national meetings), 2 contributions
 # (an archive of 2016, a preliminary opinion) and 3 answers (a prise d'acte, an oral answer, an intervention).
 PUBLISHED = {"assemblees": 19, "contributions": 32, "reponses": 21}
+# Version 3: 7 concertations, 4 bilans; 27 dispositifs dated to the day, one of them held as an assembly of its own
+# (the plan climat's plenary): 26 more events in the agenda.
+PUBLISHED_V3 = {"concertations": 7, "bilans": 4}
+DISPOSITIF_EVENTS = 26
 
 
 def parse_feed(site: Path, path: str):
@@ -51,9 +55,10 @@ def test_each_entry_has_a_stable_id_a_date_and_a_summary(demo_site, feed):
 
 def test_feeds_hold_every_published_record_of_their_kind(demo_site):
     counts = {f.path: len(parse_feed(demo_site, f.path).entries) for f in FEEDS}
-    assert counts == {"flux/publications.xml": sum(PUBLISHED.values()),
+    assert counts == {"flux/publications.xml": sum(PUBLISHED.values()) + sum(PUBLISHED_V3.values()),
                       "flux/contributions.xml": PUBLISHED["contributions"],
-                      "flux/reponses.xml": PUBLISHED["reponses"]}
+                      "flux/reponses.xml": PUBLISHED["reponses"],
+                      "flux/bilans.xml": PUBLISHED_V3["bilans"]}
 
 
 def test_a_contribution_entry_says_its_nature_status_and_summary(demo_site):
@@ -90,17 +95,34 @@ def test_the_agenda_holds_every_published_assembly_in_paris_time(demo_site):
     assert str(calendar["X-WR-TIMEZONE"]) == "Europe/Paris"
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Paris"]
     events = calendar.walk("VEVENT")
-    assert len(events) == PUBLISHED["assemblees"]
+    assert len(events) == PUBLISHED["assemblees"] + DISPOSITIF_EVENTS
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
+    assert sum(1 for uid in uids if uid.startswith("assemblee-")) == PUBLISHED["assemblees"]
     for event in events:
         start = event.decoded("DTSTART")
         if isinstance(start, datetime):
             assert str(start.tzinfo) == "Europe/Paris"
             assert event.decoded("DTEND") > start
         url = str(event["URL"])
-        assert url.startswith(SITE_URL + "assemblees/")
-        assert (demo_site / url[len(SITE_URL):] / "index.html").is_file()
+        page, _, anchor = url[len(SITE_URL):].partition("#")
+        assert url.startswith(SITE_URL + ("assemblees/" if str(event["UID"]).startswith("assemblee-")
+                                          else "concertations/"))
+        assert (demo_site / page / "index.html").is_file()
+        if anchor:  # a dispositif: its row on the concertation's page
+            assert f'id="{anchor}"' in (demo_site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_dated_dispositifs_are_in_the_agenda_as_known(demo_site):
+    """A concertation's meeting with its hours and place; a survey over weeks as days; none known by its month."""
+    events = {str(e["UID"]).split("@")[0]: e for e in read_calendar(demo_site, "assemblees/agenda.ics").walk("VEVENT")}
+    dispositifs = {uid for uid in events if uid.startswith("dispositif-")}
+    assert len(dispositifs) == DISPOSITIF_EVENTS
+    assert not any(uid.startswith("dispositif-2016-03-") for uid in dispositifs)  # PDU: months only
+    assert "dispositif-2025-03-03-concertation-prealable-plan-climat-pleniere-conseil-developpement" not in events
+    survey = events["dispositif-2025-03-03-concertation-prealable-plan-climat-questionnaire"]
+    assert (survey.decoded("DTSTART"), survey.decoded("DTEND")) == (date(2025, 3, 3), date(2025, 5, 31))
+    assert [str(c) for c in survey["CATEGORIES"].cats] == ["Concertation", "Questionnaire"]
 
 
 def test_an_event_has_its_place_hours_and_a_stable_uid(demo_site):

@@ -49,3 +49,52 @@ def test_unpublished_records_are_in_no_meta_tag_or_event_data(demo_site):
     leaking = [f"{path}: {needle}" for path, text in shared.items()
                for needle in (*UNPUBLISHED, *UNPUBLISHED_TITLES) if needle in text.lower()]
     assert leaking == []
+
+
+# Version 3: a draft concertation with dated dispositifs, an embargoed one, a draft bilan of a published
+# concertation, a draft method of the toolbox; built beside the demo council's records.
+V3_UNPUBLISHED = {
+    "concertations/2026-10-01-concertation-tramway-granges.md": (
+        "titre: Concertation sur le tramway des Granges\nmaitre_ouvrage: conseil-metropolitain\n"
+        "cadre: code-environnement\ndebut: 2026-10-01\nfin: 2026-11-15\ngarants: [Agathe Brouillon]\nbrouillon: true\n"
+        "dispositifs:\n  - id: reunion-granges\n    type: reunion-publique\n    date: 2026-10-08\n"
+        "    participants: 90\n    outil: methode-secrete\n"),
+    "concertations/2026-09-01-concertation-telepherique-crets.md": (
+        "titre: Concertation sur le téléphérique des Crêts\nmaitre_ouvrage: conseil-metropolitain\n"
+        "debut: 2026-09-01\nfin: 2026-10-15\npublication: 2027-06-01\n"
+        "dispositifs:\n  - id: atelier-crets\n    type: atelier\n    date: 2026-09-10\n"),
+    "bilans/2025-07-15-bilan-intermediaire-plan-climat.md": (
+        "titre: Bilan intermédiaire confidentiel\nconcertation: 2025-03-03-concertation-prealable-plan-climat\n"
+        "type: bilan\ndate: 2025-07-15\nbrouillon: true\n"
+        "suites:\n  - sujet: Tramway souterrain sous la vieille ville\n    position: non-retenue\n"),
+    "outils/methode-secrete.md": "nom: Méthode du jury tiré au sort\nbrouillon: true\n",
+}
+V3_NEEDLES = ("tramway-granges", "tramway des granges", "agathe brouillon", "reunion-granges", "telepherique-crets",
+              "téléphérique des crêts", "atelier-crets", "bilan-intermediaire-plan-climat", "bilan intermédiaire",
+              "tramway souterrain", "methode-secrete", "jury tiré au sort")
+
+
+def test_version_3_drafts_and_embargoes_are_in_no_page_export_feed_or_calendar(tmp_path):
+    import shutil
+
+    from tests.conftest import REPO, mkdocs_build
+    from tests.site.test_pages_v2 import text_of
+
+    project = tmp_path / "projet"
+    for folder in ("content", "overrides"):
+        shutil.copytree(REPO / folder, project / folder)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    for relative, header in V3_UNPUBLISHED.items():
+        (project / "content" / relative).write_text(f"---\n{header}---\n\nTexte à ne pas publier.\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    files = [p for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".csv", ".json", ".xml", ".ics",
+                                                                          ".txt")]
+    assert len(files) > 200  # the whole site: pages, exports, feeds, calendars, search index, sitemap
+    leaking = sorted({f"{p.relative_to(site).as_posix()}: {needle}" for p in files
+                      for needle in V3_NEEDLES if needle in p.read_text(encoding="utf-8").lower()})
+    assert leaking == []
+    # The draft bilan changes nothing: the garante's bilan is still the first, its 5 recommendations 3 answered.
+    page = text_of(site, "concertations/2025-03-03-concertation-prealable-plan-climat/")
+    assert "3 recommandations sur 5 ont reçu une réponse" in page and "Tramway" not in page

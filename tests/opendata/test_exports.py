@@ -19,9 +19,10 @@ pytestmark = pytest.mark.slow
 
 SITE_URL = "https://conseil-developpement.example.org/"
 # Published records of the demo council, counted in content/ (drafts and embargoed ones left out).
-# Counted in content/ (version 2: +2 assemblies, +2 contributions, +3 answers incl. an intervention, +1 élu, beside the élu without contributions).
-EXPECTED_ROWS = {"assemblees": 19, "contributions": 32, "reponses": 21, "elus": 8, "organes": 2, "dossiers": 1,
-                 "themes": 8}
+# Counted in content/ (version 2: +2 assemblies, +2 contributions, +3 answers incl. an intervention, +1 élu, beside the élu without contributions;
+# version 3: +1 organe, the syndicat mixte, +1 dossier, the PLUi).
+EXPECTED_ROWS = {"assemblees": 19, "contributions": 32, "reponses": 21, "elus": 8, "organes": 3, "dossiers": 2,
+                 "themes": 8, "concertations": 7, "dispositifs": 29, "suites": 11}
 
 
 def read_csv(site: Path, name: str) -> tuple[list[str], list[dict[str, str]]]:
@@ -146,6 +147,6 @@ def test_version_2_keys_are_exported(demo_site):
     _, rows = read_csv(demo_site, "assemblees")
     row = next(r for r in rows if r["id"] == national["id"])
     assert (row["participants"], row["participants_mention"]) == ("400", "près de")
-    dossier = read_json(demo_site, "dossiers")[0]
+    dossier = next(d for d in read_json(demo_site, "dossiers") if d["id"] == "programme-local-habitat")
     assert dossier["etapes"][0] == "2025-03 : Lancement de l'élaboration du programme 2027-2032"
     assert len(dossier["contributions"]) == 3

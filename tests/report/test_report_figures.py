@@ -127,3 +127,21 @@ def test_unpublished_records_count_nowhere(graph):
     ids = {c.id for c in rapport.contributions} | {r.id for r in rapport.reponses}
     assert not ids & {"2026-11-18-avis-eclairage-public", "2026-11-10-avis-revision-scot",
                       "2026-11-20-reponse-programme-local-habitat"}
+
+
+CONCERTATIONS = json.loads((FIXTURES / "concertations-demo.json").read_text(encoding="utf-8"))["rapports"]
+
+
+@pytest.mark.parametrize("slug", [s for s in CONCERTATIONS if not s.startswith("_")])
+def test_concertation_figures_match_the_hand_count(graph, slug):
+    expected = CONCERTATIONS[slug]
+    period = year_period(int(slug)) if slug.isdigit() else Period(slug, "Mandature", date(2020, 7, 1), date(2026, 6, 30))
+    k = build_report(graph, period, compare=False).concertations
+    assert [c.id for c in k.terminees] == expected["terminees"]
+    assert (k.participants.total, k.participants.mention) == (expected["participants"], expected["mention"])
+    assert [b.id for b in k.bilans] == expected["bilans"]
+    assert k.delais_bilan == expected["delais_bilan"]
+    if "delai_median_bilan" in expected:
+        assert k.delai_median_bilan == expected["delai_median_bilan"]
+    assert (k.suites, k.retenues, k.autres, k.autres_avec_motif) == (
+        expected["suites"], expected["retenues"], expected["autres"], expected["autres_avec_motif"])

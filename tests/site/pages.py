@@ -49,6 +49,23 @@ PAGES: list[tuple[str, str]] = [
     ("seance-collectivite", "assemblees/2026-10-15-seance-conseil-metropolitain/"),
     ("assemblee-plusieurs-jours", "assemblees/2025-10-08-rencontres-nationales-conseils-developpement/"),
     ("rapport-archive", "rapport/2016/"),
+    # Version 3 of the model: concertations, their bilans, the methods toolbox
+    ("index-concertations", "concertations/"),
+    ("concertation-bilan-publie", "concertations/2021-03-15-concertation-revision-plui/"),
+    ("concertation-garant", "concertations/2025-03-03-concertation-prealable-plan-climat/"),
+    ("concertation-reponse-en-retard", "concertations/2026-05-04-concertation-prealable-transport-par-cable/"),
+    ("concertation-en-cours", "concertations/2026-09-14-concertation-schema-directeur-cyclable/"),
+    ("concertation-a-venir", "concertations/2027-01-11-concertation-zac-pres-neufs/"),
+    ("concertation-archive", "concertations/2016-03-concertation-plan-de-deplacements-urbains/"),
+    ("index-bilans", "bilans/"),
+    ("bilan", "bilans/2024-06-10-bilan-concertation-revision-plui/"),
+    ("bilan-garant", "bilans/2025-06-26-bilan-garante-plan-climat/"),
+    ("reponse-maitre-ouvrage", "bilans/2025-08-21-reponse-metropole-bilan-garante-plan-climat/"),
+    ("index-outils", "outils/"),
+    ("outil", "outils/balade-urbaine/"),
+    ("organe-maitre-ouvrage", "organes/syndicat-mobilites-arvel/"),
+    ("dossier-concertations", "dossiers/plan-local-urbanisme-intercommunal/"),
+    ("assemblee-dispositif", "assemblees/2025-05-20-pleniere-plan-climat/"),  # held as a concertation's dispositif
 ]
 
 # The pages French law requires, linked from every footer: (url path, link text).

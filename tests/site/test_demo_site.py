@@ -56,8 +56,25 @@ def test_demo_council_exercises_version_2(graph):
                                                               for a in graph.assemblees)
 
 
+def test_demo_council_exercises_version_3(graph):
+    """A concertation of each frame and each status, a garant's bilan answered in part, a late answer, a bilan whose
+    decisions are given with and without reasons, a toolbox of at least five methods with their usage."""
+    assert {c.cadre for c in graph.concertations} == {"code-urbanisme", "code-environnement", "volontaire", None}
+    assert {c.statut for c in graph.concertations} == {"a-venir", "en-cours", "bilan-attendu", "bilan-publie",
+                                                       "hors-suivi"}
+    assert any(0 < c.recommandations_repondues < len(c.recommandations) for c in graph.concertations)
+    assert any(c.retard_reponse_maitre_ouvrage for c in graph.concertations)
+    assert any(b.type_bilan == "bilan" and 0 < b.motifs.avec < b.motifs.total for b in graph.bilans)
+    assert any(b.engagements for b in graph.bilans)
+    assert any(c.concertations for c in graph.contributions)
+    assert {d.type for c in graph.concertations for d in c.dispositifs} >= {"reunion-publique", "atelier",
+                                                                           "balade-urbaine", "questionnaire"}
+    assert len([o for o in graph.outils if o.dispositifs]) >= 5
+    assert any(str(d.participants or "").startswith("environ") for c in graph.concertations for d in c.dispositifs)
+
+
 @pytest.mark.parametrize("url", ["", "assemblees/", "contributions/", "reponses/", "elus/", "themes/", "suivi/",
-                                 "a-propos/", "accessibilite/", "mentions-legales/", "donnees-personnelles/"])
+                                 "concertations/", "bilans/", "outils/", "a-propos/", "accessibilite/", "mentions-legales/", "donnees-personnelles/"])
 def test_every_page_type_exists(demo_site: Path, url):
     html = page_path(demo_site, url).read_text(encoding="utf-8")
     assert '<html lang="fr"' in html

@@ -28,7 +28,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate  # noqa: E402
 
 pytestmark = pytest.mark.slow
-RECORD_TYPES = ("assemblees", "contributions", "reponses", "elus", "themes", "organes", "dossiers")
+RECORD_TYPES = ("assemblees", "contributions", "reponses", "elus", "themes", "organes", "dossiers", "concertations",
+                "bilans", "outils")
 
 
 class PreviewSession:
@@ -76,6 +77,7 @@ def council(tmp_path_factory: pytest.TempPathFactory) -> Path:
     original = tmp_path_factory.mktemp("council-original")
     generate(30, 5, original)
     add_version_2_records(original)
+    add_version_3_records(original)
     checked = run_conseil("check", cwd=original)
     assert checked.returncode == 0, checked.stdout
     return original
@@ -108,6 +110,29 @@ def add_version_2_records(project: Path) -> None:
     config = project / "mkdocs.yml"
     config.write_text("".join(line + ("      suivi_depuis: 2020-01-01\n" if line.startswith("      delai_reponse_jours:")
                                       else "") for line in config.read_text().splitlines(keepends=True)))
+
+
+def add_version_3_records(project: Path) -> None:
+    """A concertation on the dossier, carried by the organe, with a method of the toolbox, its bilan, and the
+    council's definitive opinion contributing to it: the pages a concertation touches."""
+    content = project / "content"
+    for folder in ("concertations", "bilans", "outils"):
+        (content / folder).mkdir(exist_ok=True)
+    records = {
+        "outils/atelier": "nom: Atelier cartographique\ntype: atelier\n",
+        "concertations/2024-09-02-concertation-plui": (
+            "titre: Concertation sur le PLUi\nmaitre_ouvrage: conseil-metropolitain\ncadre: code-urbanisme\n"
+            "debut: 2024-09-02\nfin: 2024-12-20\ndossiers: [plui]\ndispositifs:\n  - id: atelier-1\n    type: atelier\n"
+            "    date: 2024-10-08\n    participants: environ 40\n    outil: atelier\n"),
+        "bilans/2025-03-20-bilan-plui": (
+            "titre: Bilan de la concertation sur le PLUi\nconcertation: 2024-09-02-concertation-plui\ntype: bilan\n"
+            "date: 2025-03-20\nsuites:\n  - sujet: Protéger les haies\n    position: non-retenue\n"),
+    }
+    for name, header in records.items():
+        (content / f"{name}.md").write_text(f"---\n{header}---\n\nTexte.\n", encoding="utf-8")
+    opinion = content / "contributions" / "2025-02-10-avis-definitif-plui.md"
+    opinion.write_text(opinion.read_text().replace("dossiers: [plui]\n", "dossiers: [plui]\n"
+                                                   "concertations: [2024-09-02-concertation-plui]\n"))
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +185,31 @@ def test_a_first_record_that_brings_its_part_into_the_navigation_shows_on_every_
     running.build("reference", sites / "c")
     assert differences(sites / "b", sites / "c") == []
     assert 'href="../instances/"' in (sites / "b" / "suivi" / "index.html").read_text()
+
+def test_editing_a_concertation_updates_every_page_it_shows_on(council: Path, session) -> None:
+    """A concertation's new title reaches its bilan, its organe, its dossier, its method and the opinion that
+    contributes to it, exactly as a fresh preview shows them."""
+    project, running = session
+    _restore(council, project)
+    sites = Path(tempfile.mkdtemp())
+    running.build("preview", sites / "a")
+    record = project / "content" / "concertations" / "2024-09-02-concertation-plui.md"
+    record.write_text(record.read_text().replace("titre: Concertation sur le PLUi", "titre: Concertation revue")
+                      .replace("participants: environ 40", "participants: environ 45"))
+    running.build("preview", sites / "b")
+    running.build("reference", sites / "c")
+    assert differences(sites / "b", sites / "c") == []
+    for page in ("concertations/2024-09-02-concertation-plui", "bilans/2025-03-20-bilan-plui", "organes/conseil-metropolitain",
+                 "dossiers/plui", "outils/atelier", "contributions/2025-02-10-avis-definitif-plui", "concertations"):
+        assert "Concertation revue" in (sites / "b" / page / "index.html").read_text(), page
+        assert "Concertation revue" not in (sites / "a" / page / "index.html").read_text(), page
+    assert "environ 45" in (sites / "b" / "outils" / "atelier" / "index.html").read_text()
+    # A count alone, read through the dispositif by the method's page
+    record.write_text(record.read_text().replace("participants: environ 45", "participants: 52"))
+    running.build("preview", sites / "d")
+    running.build("reference", sites / "e")
+    assert differences(sites / "d", sites / "e") == []
+    assert "52" in (sites / "d" / "outils" / "atelier" / "index.html").read_text()
     shutil.rmtree(sites)
 
 

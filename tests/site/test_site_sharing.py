@@ -135,7 +135,16 @@ def _assembly_pages(heads) -> list[str]:
 def test_each_assembly_page_has_one_valid_event_and_no_other_page_has_any(heads):
     assemblies = _assembly_pages(heads)
     assert len(assemblies) >= 15
+    concertations = [path for path in heads if re.match(r"concertations/[^/]+/index\.html$", path)]
     for path, (_, blocks) in heads.items():
+        if path in concertations and blocks:  # version 3: its dispositifs dated to the day
+            assert len(blocks) == 1, path
+            data = json.loads(blocks[0])
+            assert data["@context"] == "https://schema.org" and data["@graph"], path
+            for dispositif in data["@graph"]:
+                jsonschema.validate({"@context": data["@context"], **dispositif}, EVENT_SCHEMA)
+                assert dispositif["url"].startswith(page_address(path) + "#dispositif-")
+            continue
         if path not in assemblies:
             assert not blocks, path
             continue
@@ -146,6 +155,7 @@ def test_each_assembly_page_has_one_valid_event_and_no_other_page_has_any(heads)
         assert {"endDate", "location", "url"} <= set(data), path
         assert data["url"] == page_address(path) and data["startDate"] < data["endDate"]
         assert data["location"]["name"]
+    assert sum(1 for path in concertations if heads[path][1]) == 6  # 7 concertations, the archive's months only
     # The national meeting away from the territory: three days, no hours, a venue without a commune of ours.
     meeting = json.loads(heads["assemblees/2025-10-08-rencontres-nationales-conseils-developpement/index.html"][1][0])
     assert (meeting["startDate"], meeting["endDate"]) == ("2025-10-08", "2025-10-10")

@@ -12,7 +12,7 @@ import click
 from ..core import Diagnostic, files_in, record_location, validate
 from ..core.graph.composition import notice, public_register
 from ..core.loader import summary
-from ..core.model.diagnostics import count_errors, plural, sort_key
+from ..core.model.diagnostics import count_errors, plural, problems, sort_key
 from ..core.reading.membres import MEMBRES_URI
 from .console import make_console, print_diagnostics
 from .formats import github_report, github_step_summary, gitlab_report, json_report
@@ -34,6 +34,11 @@ class Outcome:
     @property
     def error_count(self) -> int:
         return count_errors(self.diagnostics)
+
+    @property
+    def problems(self) -> list[Diagnostic]:
+        """What fails the check: every diagnostic but the notes."""
+        return problems(self.diagnostics)
 
 
 def check_paths(paths: list[Path], default: Project) -> Outcome:
@@ -122,7 +127,7 @@ def check(paths: tuple[Path, ...], output_format: str, output: Path | None, conf
         click.echo(_summary_line(outcome), err=True)  # stdout stays a valid report
         for note in outcome.notes:
             click.echo(f"note : {note.strip()}", err=True)
-    raise SystemExit(1 if any(d.blocks for d in outcome.diagnostics) else 0)
+    raise SystemExit(1 if outcome.problems else 0)
 
 
 def _report(outcome: Outcome, output_format: str) -> str | None:
@@ -137,9 +142,9 @@ def _report(outcome: Outcome, output_format: str) -> str | None:
 
 def _summary_line(outcome: Outcome) -> str:
     checked = plural(outcome.checked, "fiche vérifiée", "fiches vérifiées")
-    if not outcome.diagnostics:
-        return f"conseil : {checked}, aucun problème ({outcome.seconds:.2f} s)."
-    files = len({d.path for d in outcome.diagnostics})
+    if not outcome.problems:
+        return f"conseil : {checked}, {summary(outcome)} ({outcome.seconds:.2f} s)."
+    files = len({d.path for d in outcome.problems})
     where = plural(files, "fiche")
     return f"conseil : {summary(outcome)} dans {where} ({checked}, {outcome.seconds:.2f} s)."
 
@@ -147,11 +152,11 @@ def _summary_line(outcome: Outcome) -> str:
 def _print_human(outcome: Outcome) -> None:
     console = make_console()
     print_diagnostics(console, outcome.diagnostics, outcome.sources)
-    style = "bold red" if outcome.error_count else ("bold yellow" if outcome.diagnostics else "bold green")
-    mark = "✗" if outcome.diagnostics else "✓"
+    style = "bold red" if outcome.error_count else ("bold yellow" if outcome.problems else "bold green")
+    mark = "✗" if outcome.problems else "✓"
     for note in outcome.notes:
         console.print(f"note : {note}" if not note.startswith(" ") else note, style="cyan", highlight=False)
     console.print(f"{mark} {_summary_line(outcome)}", style=style)
-    if outcome.diagnostics:
+    if outcome.problems:
         console.print("Corrigez les fiches puis relancez « conseil check » ; « mkdocs serve » montre "
                       "les mêmes problèmes en tête de chaque page dans l'aperçu.", style="dim")

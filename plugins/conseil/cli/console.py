@@ -12,7 +12,7 @@ from rich.text import Text
 from ..core import Diagnostic
 from ..core.model.diagnostics import parts
 
-_SEVERITY_STYLE = {"erreur": "bold red", "avertissement": "bold yellow"}
+_SEVERITY_STYLE = {"erreur": "bold red", "avertissement": "bold yellow", "note": "bold cyan"}
 # How each part of a diagnostic (core.diagnostics.parts) shows on a terminal; the severity's colour is its own.
 _ROLE_STYLE = {"location": "bold", "code": "dim", "message": "bold", "gutter": "bold blue", "help": "bold cyan"}
 

@@ -10,8 +10,8 @@ from typing import Iterable
 from ..core import Diagnostic
 from ..core.model.diagnostics import CODES
 
-GITLAB_SEVERITY = {"erreur": "major", "avertissement": "minor"}
-GITHUB_LEVEL = {"erreur": "error", "avertissement": "warning"}
+GITLAB_SEVERITY = {"erreur": "major", "avertissement": "minor", "note": "info"}
+GITHUB_LEVEL = {"erreur": "error", "avertissement": "warning", "note": "notice"}
 
 
 def _escape_data(text: str) -> str:

@@ -48,7 +48,8 @@ def free_path(folder: Path, record_id: str) -> Path:
 def new(type_name: str, titre: str, day: date | None, brouillon: bool, config_file: Path | None) -> None:
     """Crée une fiche TYPE intitulée TITRE, bien nommée, avec tous ses champs expliqués.
 
-    TYPE : assemblee, contribution, reponse, elu, organe, dossier, theme ou instance (au singulier ou au pluriel).
+    TYPE : assemblee, contribution, reponse, elu, organe, dossier, theme, instance, concertation, bilan ou outil
+    (au singulier ou au pluriel).
     Exemple : conseil new contribution "Mobilités du quotidien".
     """
     record_type = record_type_named(type_name)

@@ -241,13 +241,16 @@ def files_in(content_dir: Path, relative_to: Path | None = None) -> list[SourceF
 
 def summary(corpus: Corpus) -> str:
     errors = corpus.error_count
-    warnings = len(corpus.diagnostics) - errors
-    if not corpus.diagnostics:
-        return "aucun problème"
+    notes = sum(1 for d in corpus.diagnostics if d.is_note)
+    warnings = len(corpus.diagnostics) - errors - notes
+    if not errors and not warnings:
+        return "aucun problème" + (f" ({notes} note{'s' if notes > 1 else ''})" if notes else "")
     parts = []
     if errors:
         parts.append(f"{errors} erreur{'s' if errors > 1 else ''}")
     if warnings:
         parts.append(f"{warnings} avertissement{'s' if warnings > 1 else ''}")
-    return " et ".join(parts)
+    if notes:
+        parts.append(f"{notes} note{'s' if notes > 1 else ''}")
+    return ", ".join(parts[:-1]) + " et " + parts[-1] if len(parts) > 1 else parts[0]
 

@@ -73,6 +73,11 @@ def chart_of_counts(counts: Iterable[Count], title: str, chart_id: str) -> Marku
     return bar_chart(bars_of_counts(counts), title, chart_id)
 
 
+def chart_of_attendance(rows: Iterable[tuple[str, int]], title: str, chart_id: str) -> Markup:
+    """Attendance by row, each value shown as written (« environ 650 »), drawn as the number it counts for."""
+    return bar_chart([Bar(label, int(value), str(value)) for label, value in rows], title, chart_id)
+
+
 def chart_of_rates(rows: Iterable[tuple[str, float | None]], title: str, chart_id: str) -> Markup:
     """Rates from 0 to 1 drawn on a 0–100 % scale; rows without a rate are left out."""
     bars = [Bar(label, round(rate * 100), f"{round(rate * 100)}\u00a0%") for label, rate in rows if rate is not None]

@@ -53,6 +53,10 @@ class ConseilConfig(Config):
     # Answers are followed from this day (AAAA-MM-JJ): older unanswered contributions are `hors-suivi`, never late,
     # never in response rates. Default: none, every contribution is followed.
     suivi_depuis = c.Optional(c.Type(date))
+    # Concertations with a CNDP garant (Code de l'environnement): days from the end to the garant's bilan, then from
+    # the garant's first bilan to the maître d'ouvrage's answer. Missing past them: « en retard de N jours ».
+    delai_bilan_garant_jours = c.Type(int, default=schema.DEFAULT_DELAI_BILAN_GARANT_JOURS)
+    delai_reponse_maitre_ouvrage_jours = c.Type(int, default=schema.DEFAULT_DELAI_REPONSE_MAITRE_OUVRAGE_JOURS)
     # Activity reports over several years (e.g. a mandate): [{titre, debut, fin, id?}], dates AAAA-MM-JJ.
     rapports = c.ListOfItems(c.SubConfig(PeriodeRapport), default=[])
     # The composition (content/composition/membres.csv): when set, each member's `college` is one of these.

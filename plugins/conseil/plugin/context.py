@@ -18,12 +18,16 @@ from ..core.graph.figures import ChiffresCles, Suivi, follow_up, key_figures
 from ..core.graph.graph import Graph
 from ..core.graph.report import Rapport
 from ..core.model import schema
-from ..core.outputs.calendar import event_path
+from ..core.outputs.calendar import AGENDA, event_path
 from ..core.outputs.feeds import FEEDS
 from ..core.outputs.sharing import Sharing
-from .charts import chart_of_age_classes, chart_of_counts, chart_of_rates
+from .charts import chart_of_age_classes, chart_of_attendance, chart_of_counts, chart_of_rates
 from .meta import head_context, tags
 from .pages import GeneratedPage, RecordPage, Route
+
+
+# The order of /concertations/: where one can take part now, then soon, then what came out of the others.
+CONCERTATION_STATUS_ORDER = (schema.EN_COURS, schema.A_VENIR, schema.BILAN_ATTENDU, schema.BILAN_PUBLIE, schema.HORS_SUIVI)
 
 
 @dataclass
@@ -54,6 +58,18 @@ class Site:
 
     def assemblees_passees_by_year(self) -> list[tuple[int, list[Any]]]:
         return _by_year(self.graph.assemblees_passees)
+
+    def concertations_by_status(self) -> list[tuple[str, list[Any]]]:
+        """The concertations grouped by derived status, open ones first; empty groups left out."""
+        groups: dict[str, list[Any]] = {status: [] for status in CONCERTATION_STATUS_ORDER}
+        for concertation in self.graph.concertations:
+            groups[concertation.statut].append(concertation)
+        return [(status, nodes) for status, nodes in groups.items() if nodes]
+
+    def open_concertations(self) -> list[Any]:
+        """Where one can take part: the open concertations, then the announced ones."""
+        groups = dict(self.concertations_by_status())
+        return [*groups.get(schema.EN_COURS, []), *groups.get(schema.A_VENIR, [])]
 
 
 def _by_year(nodes: list[Any]) -> list[tuple[int, list[Any]]]:
@@ -98,7 +114,9 @@ def template_globals(nom: str) -> dict[str, Any]:
         "graphique_decompte": chart_of_counts,
         "graphique_taux": chart_of_rates,
         "graphique_ages": chart_of_age_classes,
+        "graphique_effectifs": chart_of_attendance,
         "agenda_assemblee": event_path,
+        "agenda_general": AGENDA,
         # `statut.en_retard`…: templates name the derived statuses as the schema declares them
         "statut": SimpleNamespace(**{value.replace("-", "_"): value for value in schema.STATUTS}),
     }

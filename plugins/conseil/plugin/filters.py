@@ -102,6 +102,13 @@ EVENEMENTS = {  # what each step of a timeline is, for the dossier's
     "contribution": "contribution",
     "reponse": "réponse",
     "intervention": "intervention (pas une réponse)",
+    # a concertation's
+    "deliberation": "délibération",
+    "debut": "ouverture",
+    "phase": "phase",
+    "dispositif": "dispositif",
+    "fin": "clôture",
+    "bilan": "bilan",
 }
 
 
@@ -117,6 +124,14 @@ def time_tag(value: date, longue: bool = False) -> Markup:
     return Markup(f'<time datetime="{value.isoformat()}">{text}</time>')
 
 
+def period_tags(debut: date, fin: date) -> Markup:
+    """`debut | du_au(fin)`: « du 3 mars 2025 au 30 mai 2025 », as known: « de mars 2016 à juin 2016 », dates tagged."""
+    start = date_fr(debut)
+    before = "du " if not is_approximate(debut) else "d'" if start[0] in "aeiouéèê" else "de "
+    after = " au " if not is_approximate(fin) else " à "
+    return Markup(f"{before}{time_tag(debut)}{after}{time_tag(fin)}")
+
+
 FILTERS = {
     "libelle_de": label_of,
     "le_jour": on_date_fr,
@@ -127,6 +142,7 @@ FILTERS = {
     "avec_article": avec_article,
     "badge": badge,
     "balise_date": time_tag,
+    "du_au": period_tags,
     "lien": link,
     "liens": links,
     "date_fr": date_fr,
@@ -134,6 +150,9 @@ FILTERS = {
     "pourcent": percent,
     "jours": days,
     "libelle": label,
+    "libelle_statut_concertation": lambda value: schema.STATUTS_CONCERTATION.get(value, value),
+    "libelle_dispositif": lambda value: schema.DISPOSITIF_TYPES.get(value, value),
+    "libelle_niveau_service": lambda value: schema.NIVEAUX_SERVICE.get(value, value),
     "nombre": number,
     "effectif": attendance,
 }

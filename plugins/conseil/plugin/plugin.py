@@ -232,7 +232,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
     def _report_problems(self, corpus: Corpus) -> None:
         for diagnostic in corpus.diagnostics:
             text = render(diagnostic, corpus.sources.get(diagnostic.path))
-            (log.error if diagnostic.is_error else log.warning if diagnostic.blocks else log.info)(text)
+            (log.error if diagnostic.is_error else log.info if diagnostic.is_note else log.warning)(text)
         if corpus.error_count and not self.preview:
             raise PluginError(f"conseil : {summary(corpus)} dans les fiches ; site non construit. "
                               "Corrigez les problèmes ci-dessus (ou lancez « conseil check content »).")

@@ -159,6 +159,8 @@ def _integer(field: Field) -> dict[str, Any]:
     out: dict[str, Any] = {"widget": "number", "value_type": "int"}
     if field.minimum is not None:
         out["min"] = field.minimum
+    if field.maximum is not None:
+        out["max"] = field.maximum
     return out
 
 

@@ -69,7 +69,7 @@ def _shape(field: Field, groups: dict[str, dict[str, Any]]) -> dict[str, Any]:
     if field.references:
         return _relationship(field.references, multiple=field.item is not None)
     if field.item is not None and field.item.fields:
-        group_id = field.key
+        group_id = field.item.group_id
         groups.setdefault(group_id, {"id": group_id, "labelField": field.item.fields[0].key,
                                      "fields": [_field(f, groups) for f in field.item.fields]})
         return {"type": "block", "fieldGroup": [group_id]}
@@ -77,7 +77,8 @@ def _shape(field: Field, groups: dict[str, dict[str, Any]]) -> dict[str, Any]:
     if field.multiline:
         out["single"] = False
     if out["type"] == "number":
-        out["numberOptions"] = {"min": field.minimum} if field.minimum is not None else {}
+        out["numberOptions"] = {bound: value for bound, value in (("min", field.minimum), ("max", field.maximum))
+                                if value is not None}
     if field.choices:
         out["choices"] = [{"id": v, "title": field.label_of(v)} for v in field.choices]
     if field.fields:

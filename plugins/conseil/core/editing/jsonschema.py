@@ -55,6 +55,8 @@ def field_schema(field: Field) -> dict[str, Any]:
         out["maxLength"] = field.max_length
     if field.minimum is not None:
         out["minimum"] = field.minimum
+    if field.maximum is not None:
+        out["maximum"] = field.maximum
     if field.choices:
         # oneOf/const keeps each value's French label next to it, for editors' completion lists.
         out["enum"] = list(field.choices)
@@ -70,5 +72,6 @@ def field_schema(field: Field) -> dict[str, Any]:
     if field.fields:
         out.update(_object(field.fields))
         out["properties"][schema.EDITOR_GROUP_KEY] = {
-            "description": "Marque écrite par Front Matter CMS : le groupe de champs de l'élément.", "const": field.key}
+            "description": "Marque écrite par Front Matter CMS : le groupe de champs de l'élément.",
+            "const": field.group_id}
     return out

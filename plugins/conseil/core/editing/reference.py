@@ -54,6 +54,34 @@ DEVIATIONS = """\
   a son rapport, comme toute année qui a des fiches publiées.
 - **Réponses d'un élu** : les interventions d'un élu figurent sur sa page, marquées « Intervention », mais
   ne comptent pas dans ses réponses du rapport d'activité.
+
+## Précisions et écarts par rapport au modèle version 3
+
+- **Notes** : la durée d'une concertation préalable du Code de l'environnement (15 jours à 3 mois,
+  art. L121-16) est une *note* (`duree-concertation`) : localisée et expliquée par `conseil check` et dans le
+  journal de la construction, elle ne fait échouer ni la vérification ni `mkdocs build --strict`.
+- **`niveau` d'une concertation ou d'un outil** : un nombre de 1 à 4 (`niveau: 2`), pas un texte ; le libellé
+  (conseil, accompagnement, pilotage, stratégique) vient du modèle.
+- **Garant** : `garant_cndp` vaut `true` par défaut quand `garants` est donné ; `garant_cndp: false` avec des
+  garants nommés dit qu'ils ne sont pas ceux de la CNDP : pas d'échéance du Code de l'environnement. Un bilan du
+  garant demande un garant nommé ou `garant_cndp: true`.
+- **Échéances** : le bilan du garant est attendu `fin` + `delai_bilan_garant_jours`, la réponse du maître
+  d'ouvrage le premier bilan du garant + `delai_reponse_maitre_ouvrage_jours` ; seulement avec un garant de la
+  CNDP, des jours connus, et une concertation suivie (close après `suivi_depuis`). Un retard se compte tant que
+  le document manque ; publié après l'échéance, il est dit « après l'échéance ».
+- **Statut `hors-suivi`** : comme pour les contributions, une fin approchée compte pour le début de sa période.
+- **Premier bilan** : le premier `bilan` ou `bilan-garant` ; la réponse du maître d'ouvrage n'en est pas un.
+  Le délai « N jours après la fin » se compte jusqu'à lui, seulement avec des jours connus.
+- **`suites` d'un bilan** : `recommandation` nomme une recommandation d'un bilan du garant de la même
+  concertation, qu'elle figure dans une réponse du maître d'ouvrage ou ailleurs ; `engagements[].recommandation`
+  aussi. Front Matter CMS range ces suites dans le groupe de champs `suites_bilan` (celles d'une réponse d'élu
+  restent `suites`).
+- **Dispositifs** : leur `id` suit la règle des identifiants (minuscules, chiffres, tirets). Un dispositif
+  tenu comme une assemblée qui a sa fiche (`assemblee`) figure une seule fois dans l'agenda : comme cette
+  assemblée. Un dispositif daté du mois ou de l'année n'y figure pas.
+- **Données ouvertes** : un dispositif a pour identifiant `<concertation>#<dispositif>`, une suite
+  `<bilan>-s<rang>` ; les totaux de participants et de contributions d'une concertation disent « environ » ou
+  « au moins » dans leur colonne `_mention`.
 """
 
 
@@ -100,7 +128,7 @@ def _deprecations_section() -> list[str]:
     """The forms a version deprecates: still read, reported by `conseil check` with their fix."""
     out = ["## Formes dépréciées", "",
            "Une forme dépréciée est encore lue, comme sa remplaçante ; « conseil check » et la construction la "
-           "signalent (avertissement `forme-depreciee`) avec la correction à faire, avant qu'une version majeure "
+           "signalent (note `forme-depreciee`, sans jamais bloquer) avec la correction à faire, avant qu'une version majeure "
            "ne la refuse.", ""]
     forms = schema.deprecated_forms()
     if not forms:

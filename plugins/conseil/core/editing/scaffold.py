@@ -13,6 +13,7 @@ from typing import Iterable
 
 from ..graph.graph import Graph
 from ..model import grammaire, schema
+from ..model.dates import last_day
 from ..model.names import normalise_key, slugify
 from ..model.schema import Field, RecordType
 from ..reading.rules import Index
@@ -168,6 +169,9 @@ class _Picker:
             candidates = self.ids(target)
             if target == "contributions":  # an answer may not precede what it answers
                 candidates = [i for i in candidates if self.index.records[target][i].date <= self.day]
+            if target == "concertations" and self.record_type.name == "bilans":  # a bilan follows the end
+                ended = [i for i in candidates if _ended(self.index.records[target][i], self.day)]
+                candidates = ended or candidates
             choice = candidates[0] if candidates else None
         if choice is not None:
             self.chosen[target] = choice
@@ -186,3 +190,8 @@ class _Picker:
         record = self.index.records["contributions"].get(contribution_id)
         recipients: Iterable[str] = getattr(record, "destinataires", []) if record else []
         return next((r for r in recipients if r in self.index.records[target]), None)
+
+
+def _ended(concertation, day: date) -> bool:
+    """Whether a concertation certainly ended by `day`: a bilan dated `day` may follow it."""
+    return concertation.fin is not None and last_day(concertation.fin) <= day

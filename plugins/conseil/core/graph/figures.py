@@ -5,55 +5,21 @@ Every number a page shows is computed here from the graph; templates only lay th
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
 from ..model import schema
 from ..model.dates import is_approximate
-from ..model.records import is_approximate_count
+from .counts import Count, Participation, breakdown, total
 from .graph import Graph
 from .nodes import AssembleeNode, ContributionNode, EngagementNode
 from .tally import Tally, tally
 
 
-@dataclass(frozen=True)
-class Count:
-    """One row of a breakdown: a value, its label and how many."""
-
-    value: str
-    label: str
-    count: int
-    share: float  # of the breakdown's total, 0 to 1
-
-
-def breakdown(values: Iterable[str], labels: dict[str, str]) -> list[Count]:
-    """Counts in the order of `labels`, every value present even at zero."""
-    counter = Counter(values)
-    total = sum(counter.values())
-    return [Count(value, label, counter[value], counter[value] / total if total else 0.0)
-            for value, label in labels.items()]
-
-
-@dataclass(frozen=True)
-class Participation:
-    """A total of attendance; `mention` says when some counts were written « environ N », « plus de N »…"""
-
-    total: int
-    mention: str | None = None  # « environ » (one count is rough), « au moins » (a count is a lower bound)
-    approximatives: int = 0  # how many meetings' counts are not exact
-
-    def __int__(self) -> int:
-        return self.total
-
-
 def attendance(assemblees: Iterable[AssembleeNode]) -> Participation:
     """The sum of the meetings' attendance, and how sure it is: « environ » wins over « au moins »."""
-    counts = [a.participants for a in assemblees if a.participants is not None]
-    qualifiers = [c.qualifier for c in counts if is_approximate_count(c)]
-    mention = "environ" if {"environ", "près de"} & set(qualifiers) else "au moins" if qualifiers else None
-    return Participation(sum(int(c) for c in counts), mention, len(qualifiers))
+    return total(a.participants for a in assemblees)
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,13 @@ from datetime import date, timedelta
 from typing import Any, Iterable
 
 from ..model import schema
-from ..model.dates import is_approximate
-from ..model.records import Contribution, Record, split_recommandation
+from ..model.dates import first_day, is_approximate, last_day
+from ..model.records import Contribution, Record, garant_cndp, split_recommandation
 from ..reading.rules import Index, Settings
-from .nodes import AssembleeNode, ContributionNode, DossierNode, EluNode, EngagementNode, InstanceNode, Node, \
-    OrganeNode, RecommandationNode, ReponseNode, SuiteNode, ThemeNode, newest_first, oldest_first
+from .nodes import AssembleeNode, BilanNode, ConcertationNode, ContributionNode, DispositifNode, DossierNode, \
+    EluNode, EngagementBilanNode, EngagementNode, InstanceNode, Node, OrganeNode, OutilNode, \
+    RecommandationGarantNode, RecommandationNode, ReponseNode, SuiteBilanNode, SuiteNode, ThemeNode, newest_first, \
+    oldest_first
 from .tally import tally
 
 EN_COURS = ("prevu", "en-cours")
@@ -35,6 +37,9 @@ class Graph:
     organes: list[OrganeNode] = field(default_factory=list)  # by name
     dossiers: list[DossierNode] = field(default_factory=list)  # by title
     instances: list[InstanceNode] = field(default_factory=list)  # by name
+    concertations: list[ConcertationNode] = field(default_factory=list)  # newest start first
+    bilans: list[BilanNode] = field(default_factory=list)  # newest first
+    outils: list[OutilNode] = field(default_factory=list)  # by name
     registre: Any = None  # composition.Registre when the site has a membres.csv: no unconsented name in it
 
     @cached_property
@@ -66,6 +71,11 @@ class Graph:
     @property
     def recommandations(self) -> list[RecommandationNode]:
         return [r for c in self.contributions for r in c.recommandations]
+
+    @property
+    def dispositifs(self) -> list[DispositifNode]:
+        """Every dispositif of every published concertation."""
+        return [d for c in self.concertations for d in c.dispositifs]
 
     @property
     def assemblees_a_venir(self) -> list[AssembleeNode]:
@@ -157,8 +167,12 @@ def build_graph(index: Index, settings: Settings) -> Graph:
     for assemblee in assemblees.values():
         assemblee.contributions.sort(key=newest_first)
 
+    concertations, bilans, outils = _link_concertations(index, settings, published, themes, organes, dossiers,
+                                                        assemblees, contributions)
+
     all_nodes: list[Node] = [*themes.values(), *elus.values(), *assemblees.values(), *contributions.values(),
-                             *reponses.values(), *organes.values(), *dossiers.values(), *instances.values()]
+                             *reponses.values(), *organes.values(), *dossiers.values(), *instances.values(),
+                             *concertations, *bilans, *outils]
     return Graph(
         settings=settings,
         assemblees=newest(assemblees),
@@ -170,6 +184,9 @@ def build_graph(index: Index, settings: Settings) -> Graph:
         organes=sorted(organes.values(), key=lambda o: (o.nom.lower(), o.id)),
         dossiers=sorted(dossiers.values(), key=lambda d: (d.titre.lower(), d.id)),
         instances=sorted(instances.values(), key=lambda i: (i.nom.lower(), i.id)),
+        concertations=concertations,
+        bilans=bilans,
+        outils=outils,
     )
 
 
@@ -225,3 +242,113 @@ def _derive_status(contribution: ContributionNode, today: date, suivi_depuis: da
         contribution.retard_jours = (today - contribution.echeance).days
     else:
         contribution.statut = schema.EN_ATTENTE
+
+
+def _link_concertations(index: Index, settings: Settings, published, themes: dict[str, ThemeNode],
+                        organes: dict[str, OrganeNode], dossiers: dict[str, DossierNode],
+                        assemblees: dict[str, AssembleeNode], contributions: dict[str, ContributionNode],
+                        ) -> tuple[list[ConcertationNode], list[BilanNode], list[OutilNode]]:
+    """Version 3: concertations with their maître d'ouvrage, dossiers, themes, dispositifs (their method and meeting),
+    the council's contributions and their bilans, both ways; then each one's status and deadlines."""
+    today = settings.build_date
+
+    def by_start(node: ConcertationNode) -> tuple:
+        return (-node.debut.toordinal(), node.id)
+
+    outils = {r.id: OutilNode(r) for r in published("outils")}
+    concertations = {r.id: ConcertationNode(r, graph_date=today) for r in published("concertations")}
+    for concertation in concertations.values():
+        record = concertation.record
+        concertation.maitre_ouvrage = organes.get(record.maitre_ouvrage)
+        concertation.dossiers = [dossiers[i] for i in record.dossiers if i in dossiers]
+        concertation.themes = [themes[i] for i in record.themes if i in themes]
+        for dispositif in record.dispositifs:
+            node = DispositifNode(dispositif, concertation, outils.get(dispositif.outil or ""),
+                                  assemblees.get(dispositif.assemblee or ""))
+            concertation.dispositifs.append(node)
+            if node.outil:
+                node.outil.dispositifs.append(node)
+            if node.assemblee:
+                node.assemblee.dispositifs.append(node)
+        for linked in [concertation.maitre_ouvrage, *concertation.dossiers, *concertation.themes]:
+            if linked is not None:
+                linked.concertations.append(concertation)
+    for contribution in contributions.values():
+        contribution.concertations = [concertations[i] for i in contribution.record.concertations
+                                      if i in concertations]
+        for concertation in contribution.concertations:
+            concertation.contributions.append(contribution)
+
+    bilans = [BilanNode(r, concertations.get(r.concertation)) for r in published("bilans")]
+    for bilan in sorted(bilans, key=oldest_first):  # oldest first: an answer's latest word wins
+        if bilan.concertation is not None:
+            bilan.concertation.bilans.append(bilan)
+            _link_bilan(bilan, today)
+
+    for concertation in concertations.values():
+        _derive_concertation(concertation, settings)
+        concertation.contributions.sort(key=newest_first)
+    for outil in outils.values():
+        outil.dispositifs.sort(key=lambda d: (d.date is None, d.date or date.min, d.concertation.id, d.id))
+    for node in [*organes.values(), *dossiers.values(), *themes.values()]:
+        node.concertations.sort(key=by_start)
+    for assemblee in assemblees.values():
+        assemblee.dispositifs.sort(key=lambda d: (d.concertation.id, d.id))
+    return (sorted(concertations.values(), key=by_start), sorted(bilans, key=newest_first),
+            sorted(outils.values(), key=lambda o: (o.nom.lower(), o.id)))
+
+
+def _link_bilan(bilan: BilanNode, today: date) -> None:
+    """A bilan's own recommendations (a garant's bilan), its suites and engagements, each answer naming the garant's
+    recommendation of its concertation (the garant's bilans before it, the latest one first when an id repeats)."""
+    record = bilan.record
+    bilan.recommandations = [RecommandationGarantNode(r, bilan) for r in record.recommandations]
+    earlier = [r for b in bilan.concertation.bilans for r in b.recommandations]
+
+    def find(reference: str | None) -> RecommandationGarantNode | None:
+        return next((r for r in reversed(earlier) if r.id == reference), None) if reference else None
+
+    for suite in record.suites:
+        node = SuiteBilanNode(suite, bilan, find(suite.recommandation))
+        bilan.suites.append(node)
+        if node.recommandation_garant:
+            node.recommandation_garant.suites.append(node)
+    for engagement in record.engagements:
+        late = bool(engagement.echeance and engagement.echeance < today and engagement.etat in EN_COURS)
+        node = EngagementBilanNode(engagement, bilan, find(engagement.recommandation), late)
+        bilan.engagements.append(node)
+        if node.recommandation_garant:
+            node.recommandation_garant.engagements.append(node)
+
+
+def _derive_concertation(concertation: ConcertationNode, settings: Settings) -> None:
+    """Status (a-venir, en-cours, bilan-publie, hors-suivi, bilan-attendu) and, with a CNDP garant and days known,
+    the deadlines of the garant's bilan and of the answer to it, and how late each is while missing."""
+    today, record = settings.build_date, concertation.record
+    ended = record.fin is not None and last_day(record.fin) < today
+    if first_day(record.debut) > today:
+        concertation.statut = schema.A_VENIR
+    elif not ended:
+        concertation.statut = schema.EN_COURS
+    elif concertation.premier_bilan is not None:
+        concertation.statut = schema.BILAN_PUBLIE
+    elif settings.suivi_depuis is not None and first_day(record.fin) < settings.suivi_depuis:
+        concertation.statut = schema.HORS_SUIVI  # an approximate end: its period's start, as for contributions
+    else:
+        concertation.statut = schema.BILAN_ATTENDU
+    followed = not (settings.suivi_depuis is not None and record.fin is not None
+                    and first_day(record.fin) < settings.suivi_depuis)
+    if not garant_cndp(record) or not followed or record.fin is None or is_approximate(record.fin):
+        return
+    concertation.echeance_bilan_garant = record.fin + timedelta(days=settings.delai_bilan_garant_jours)
+    garant = concertation.bilan_garant
+    if garant is None:
+        if concertation.echeance_bilan_garant < today:
+            concertation.retard_bilan_garant = (today - concertation.echeance_bilan_garant).days
+        return
+    if is_approximate(garant.date):
+        return
+    concertation.echeance_reponse_maitre_ouvrage = garant.date + timedelta(
+        days=settings.delai_reponse_maitre_ouvrage_jours)
+    if concertation.reponse_maitre_ouvrage is None and concertation.echeance_reponse_maitre_ouvrage < today:
+        concertation.retard_reponse_maitre_ouvrage = (today - concertation.echeance_reponse_maitre_ouvrage).days

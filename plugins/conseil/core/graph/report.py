@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable
+from statistics import median
+from typing import Any, Iterable
 
 from ..model import schema
-from ..model.dates import date_fr
+from ..model.dates import date_fr, is_approximate
 from .composition import Composition
 from .figures import Approximations, Count, Participation, approximations, attendance, by_deadline, breakdown
 from .graph import Graph
@@ -136,6 +137,7 @@ class Rapport:
     comparaison: list[Comparaison] = field(default_factory=list)
     precedente: Period | None = None
     composition: Composition | None = None  # on the period's last day (or the build date, if earlier)
+    concertations: Concertations | None = None  # None when the site publishes no concertation
 
     @property
     def taux_par_elu(self) -> list[tuple[str, float]]:
@@ -186,6 +188,8 @@ def build_report(graph: Graph, period: Period, *, compare: bool = True) -> Rappo
         approximations=approximations(contributions, reponses),
         suivi_depuis=graph.suivi_depuis,
     )
+    if graph.concertations:
+        rapport.concertations = concertation_figures(graph, period)
     if graph.registre is not None:
         rapport.composition = graph.registre.au(min(period.fin, graph.build_date))
     if compare:
@@ -216,3 +220,65 @@ def build_reports(graph: Graph, configured: Iterable[Period] = ()) -> list[Rappo
     years = [p for p in periods if p.slug.isdigit()]
     others = [p for p in periods if not p.slug.isdigit()]
     return [build_report(graph, p) for p in [*reversed(years), *others]]
+
+
+@dataclass
+class Concertations:
+    """The concertations of a period: those that ended in it, and the bilans published in it."""
+
+    terminees: list[Any]  # ConcertationNode whose public participation ended in the period, oldest end first
+    participants: Participation  # their dispositifs' attendance
+    bilans: list[Any]  # BilanNode dated in the period, every type, oldest first
+    delais_bilan: list[int]  # days from a concertation's end to its first bilan, for first bilans of the period
+    suites: int  # topics the period's bilans decide on
+    retenues: int
+    autres: int  # decisions other than `retenue`
+    autres_avec_motif: int
+    sans_delai: int = 0  # first bilans of the period whose delay is not computed (a date known by its month or year)
+
+    @property
+    def delai_median_bilan(self) -> float | None:
+        return median(self.delais_bilan) if self.delais_bilan else None
+
+    @property
+    def part_retenues(self) -> float | None:
+        return self.retenues / self.suites if self.suites else None
+
+    @property
+    def part_motif(self) -> float | None:
+        return self.autres_avec_motif / self.autres if self.autres else None
+
+
+def concertation_figures(graph: Graph, period: Period) -> Concertations:
+    """Concertations ended in `period` (by their last day, the start of it when known by month or year), the bilans
+    dated in it, and for each concertation whose first bilan (its own or its garant's) is of the period, the days
+    from its end to that bilan: exact dates only, as for answers."""
+    ended = sorted((c for c in graph.concertations if c.fin is not None and c.fin <= graph.build_date
+                    and period.contains(c.fin)), key=lambda c: (c.fin, c.id))
+    bilans = sorted(_in(graph.bilans, period), key=lambda b: (b.date, b.id))
+    first_bilans = {}
+    for bilan in sorted(graph.bilans, key=lambda b: (b.date, b.id)):
+        if bilan.type_bilan != schema.REPONSE_MAITRE_OUVRAGE:  # the answer to the garant is no bilan of its own
+            first_bilans.setdefault(bilan.record.concertation, bilan)
+    delays, undated = [], 0
+    for bilan in first_bilans.values():
+        concertation = graph.get("concertations", bilan.record.concertation)
+        if not period.contains(bilan.date) or concertation is None or concertation.fin is None:
+            continue
+        if is_approximate(bilan.date) or is_approximate(concertation.fin):
+            undated += 1
+        else:
+            delays.append((bilan.date - concertation.fin).days)
+    suites = [s for b in bilans for s in b.record.suites]
+    others = [s for s in suites if s.position != schema.RETENUE]
+    return Concertations(
+        terminees=ended,
+        participants=attendance(d for c in ended for d in c.record.dispositifs),
+        bilans=bilans,
+        delais_bilan=sorted(delays),
+        suites=len(suites),
+        retenues=len(suites) - len(others),
+        autres=len(others),
+        autres_avec_motif=sum(1 for s in others if s.motif),
+        sans_delai=undated,
+    )

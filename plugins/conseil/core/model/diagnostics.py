@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
 ERREUR = "erreur"
-AVERTISSEMENT = "avertissement"
-
-# Named in every report, never blocking: a form a minor version deprecates must stop neither a council's strict
-# build nor the `conseil check` of its CI; the next major version refuses it.
-NON_BLOCKING = frozenset({"forme-depreciee"})
+AVERTISSEMENT = "avertissement"  # does not stop the preview; a strict build (the publication) fails on it
+# Told by `conseil check` and the build's log, never blocking: a legal duration to look at, or a form a minor version
+# deprecates (it must stop neither a council's strict build nor the `conseil check` of its CI).
+NOTE = "note"
 
 # code -> what the rule checks (French, shown in the docs and in `conseil check --format json`).
 CODES: dict[str, str] = {
@@ -33,7 +32,8 @@ CODES: dict[str, str] = {
     "champ-vide": "Un champ obligatoire est vide.",
     "type-invalide": "La valeur n'est pas du type attendu.",
     "date-invalide": "La date n'est pas au format AAAA-MM-JJ (ou AAAA-MM, AAAA, AAAA/AAAA) ou n'existe pas.",
-    "effectif-invalide": "Le nombre de participants n'est ni un nombre, ni « environ N », « près de N », « plus de N ».",
+    "effectif-invalide": "Un nombre de participants (de séances, de contributions) n'est ni un nombre, ni "
+                         "« environ N », « près de N », « plus de N ».",
     "heure-non-citee": "Une heure écrite sans guillemets est lue comme un nombre.",
     "heure-invalide": "L'heure n'est pas au format \"HH:MM\".",
     "choix-invalide": "La valeur n'est pas l'une des valeurs permises.",
@@ -55,8 +55,21 @@ CODES: dict[str, str] = {
     "commune-inconnue": "La commune n'est pas dans la liste des communes configurée.",
     "document-introuvable": "Le document n'existe pas sous content/ et n'est pas une adresse https.",
     "recommandation-dupliquee": "Deux recommandations de la même contribution ont le même identifiant.",
-    "recommandation-inconnue": "La recommandation citée n'existe pas dans les contributions répondues.",
+    "recommandation-inconnue": "La recommandation citée n'existe pas dans les contributions répondues (ou, pour un "
+                               "bilan, dans les bilans du garant de la concertation).",
     "recommandation-ambigue": "La réponse couvre plusieurs contributions : la recommandation doit être écrite contribution#id.",
+    # Version 3: concertations and their bilans
+    "hors-periode": "Une phase ou un dispositif se tient hors de la période de la concertation (seule une "
+                    "restitution peut suivre la fin).",
+    "deliberation-apres-debut": "La délibération d'ouverture est datée après le début de la concertation : les "
+                                "modalités sont fixées avant que le public soit consulté.",
+    "bilan-avant-fin": "Un bilan (ou le bilan du garant) précède la fin de la concertation, ou la concertation n'a "
+                       "pas de fin.",
+    "garant-absent": "Un bilan du garant pour une concertation sans garant.",
+    "recommandations-hors-garant": "Seul le bilan du garant porte des recommandations.",
+    "dispositif-duplique": "Deux dispositifs de la même concertation ont le même identifiant.",
+    "duree-concertation": "Note : une concertation préalable du Code de l'environnement dure de 15 jours à 3 mois "
+                          "(art. L121-16) ; jamais bloquant.",
     "donnee-personnelle": "Le texte contient une adresse électronique ou un numéro de téléphone.",
     "html-interdit": "Le texte contient du HTML dangereux (script, iframe, gestionnaire on…, lien javascript:).",
     # The list of members, content/composition/membres.csv
@@ -90,9 +103,9 @@ class Diagnostic:
         return self.severity == ERREUR
 
     @property
-    def blocks(self) -> bool:
-        """Whether it stops a strict build and fails `conseil check`."""
-        return self.code not in NON_BLOCKING
+    def is_note(self) -> bool:
+        """Told, never blocking: not a problem of the record, neither for `conseil check` nor for a strict build."""
+        return self.severity == NOTE
 
     @property
     def text(self) -> str:
@@ -143,6 +156,11 @@ def sort_key(diagnostic: Diagnostic) -> tuple:
 
 def count_errors(diagnostics: Iterable[Diagnostic]) -> int:
     return sum(1 for d in diagnostics if d.is_error)
+
+
+def problems(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Errors and warnings: what a check reports as wrong (notes are told beside them)."""
+    return [d for d in diagnostics if not d.is_note]
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:

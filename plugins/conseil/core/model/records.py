@@ -121,8 +121,23 @@ def _object_class(spec: schema.Field) -> type:
     name = spec.singular
     ordered = sorted(spec.fields, key=lambda f: not f.required)  # a dataclass lists fields without default first
     attributes = [(f.name, Any) if f.required else (f.name, Any, _default_of(f)) for f in ordered]
-    return make_dataclass(name.capitalize(), attributes, bases=(_BEHAVIOUR.get(name, object),),
-                          namespace={"__module__": __name__})
+    return make_dataclass("".join(part.capitalize() for part in name.split("_")), attributes,
+                          bases=(_BEHAVIOUR.get(name, object),), namespace={"__module__": __name__})
+
+
+def _object_specs() -> dict[str, schema.Field]:
+    """Every OBJECT the model declares, by its singular: `suite` (reponses/) and `suite_bilan` (bilans/) differ
+    though both are written under `suites`; one singular declared twice must have the same keys."""
+    specs: dict[str, schema.Field] = {}
+    for record_type in schema.RECORD_TYPES.values():
+        for spec in record_type.fields:
+            spec = spec.item if spec.item is not None else spec
+            if spec.kind is not schema.OBJECT:
+                continue
+            known = specs.setdefault(spec.singular, spec)
+            if [f.key for f in known.fields] != [f.key for f in spec.fields]:
+                raise ValueError(f"schema.py: two objects named {spec.singular!r} with different keys")
+    return specs
 
 
 def _record_class(record_type: schema.RecordType) -> type[Record]:
@@ -138,10 +153,8 @@ def _record_class(record_type: schema.RecordType) -> type[Record]:
 RECORD_CLASSES: dict[str, type[Record]] = {
     name: _record_class(record_type) for name, record_type in schema.RECORD_TYPES.items()
 }
-OBJECT_CLASSES: dict[str, type] = {  # by key: `documents` (a list of them), `deliberation` (one)
-    spec.key: _object_class(spec.item if spec.item is not None else spec)
-    for record_type in schema.RECORD_TYPES.values() for spec in record_type.fields
-    if (spec.item if spec.item is not None else spec).kind is schema.OBJECT
+OBJECT_CLASSES: dict[str, type] = {  # by singular: `document` (an item of `documents`), `deliberation` (one)
+    singular: _object_class(spec) for singular, spec in _object_specs().items()
 }
 Assemblee = RECORD_CLASSES["assemblees"]
 Contribution = RECORD_CLASSES["contributions"]
@@ -151,12 +164,30 @@ Theme = RECORD_CLASSES["themes"]
 Instance = RECORD_CLASSES["instances"]
 Organe = RECORD_CLASSES["organes"]
 Dossier = RECORD_CLASSES["dossiers"]
-Document = OBJECT_CLASSES["documents"]
-Recommandation = OBJECT_CLASSES["recommandations"]
-Suite = OBJECT_CLASSES["suites"]
-Engagement = OBJECT_CLASSES["engagements"]
+Concertation = RECORD_CLASSES["concertations"]
+Bilan = RECORD_CLASSES["bilans"]
+Outil = RECORD_CLASSES["outils"]
+Document = OBJECT_CLASSES["document"]
+Recommandation = OBJECT_CLASSES["recommandation"]
+Suite = OBJECT_CLASSES["suite"]
+SuiteBilan = OBJECT_CLASSES["suite_bilan"]
+Engagement = OBJECT_CLASSES["engagement"]
 Deliberation = OBJECT_CLASSES["deliberation"]
-EtapeDossier = OBJECT_CLASSES["etapes"]
+DeliberationOuverture = OBJECT_CLASSES["deliberation_ouverture"]
+EtapeDossier = OBJECT_CLASSES["etape"]
+Phase = OBJECT_CLASSES["phase"]
+Dispositif = OBJECT_CLASSES["dispositif"]
+
+
+def has_garant(concertation: Concertation) -> bool:
+    """Whether a garant followed the concertation: one is named, or `garant_cndp: true` says so without a name."""
+    return bool(concertation.garants) or concertation.garant_cndp is True
+
+
+def garant_cndp(concertation: Concertation) -> bool:
+    """Whether a CNDP garant followed it (the Code de l'environnement's deadlines then run): `garant_cndp` as
+    written, true by default when garants are named."""
+    return concertation.garant_cndp if concertation.garant_cndp is not None else bool(concertation.garants)
 
 
 def split_recommandation(reponse: Reponse, reference: str) -> tuple[str | None, str]:

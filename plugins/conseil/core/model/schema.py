@@ -105,7 +105,7 @@ KINDS: tuple[Kind, ...] = (TEXT, DATE, TIME, INTEGER, BOOLEAN, CHOICE, REFERENCE
 @dataclass(frozen=True)
 class Deprecation:
     """A form of a record that a version of conseil deprecates: still read as its replacement, and reported by
-    `conseil check` and the build as a located warning `[forme-depreciee]` naming the fix, until `removal`."""
+    `conseil check` and the build as a located note `[forme-depreciee]` (never blocking) naming the fix, until `removal`."""
 
     since: str  # the version of conseil that deprecates it: "1.1.0"
     replacement: str  # what to write instead: the new value of a choice
@@ -127,6 +127,7 @@ class Field:
     fields: tuple[Field, ...] = ()  # keys of an OBJECT
     max_length: int | None = None
     minimum: int | None = None
+    maximum: int | None = None
     min_items: int | None = None
     example: str | None = None  # YAML snippet shown in help messages and new records
     default: Any = None  # the value when the key is absent (lists: empty)
@@ -139,8 +140,11 @@ class Field:
     checked_against: str | None = None  # the plugin option listing the allowed values (`communes`)
     donnees: str | None = None  # the open-data column's description, when it differs from `description`
     labels: Mapping[str, str] | None = None  # each choice's label, as a reader sees it
-    # Former values of a CHOICE, still read as their replacement (a choice of `choices`), with a warning.
+    # Former values of a CHOICE, still read as their replacement (a choice of `choices`), with a note.
     deprecated_choices: Mapping[str, Deprecation] = dataclass_field(default_factory=lambda: MappingProxyType({}))
+    # The Front Matter CMS field group of the items of a list of objects, when their key names another shape
+    # elsewhere (`suites` of bilans/ beside `suites` of reponses/): the mark Front Matter writes in each item.
+    editor_group: str | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.choices, Mapping):
@@ -157,6 +161,11 @@ class Field:
 
     def subfield(self, key: str) -> Field | None:
         return self.by_key.get(key)
+
+    @property
+    def group_id(self) -> str:
+        """The id of the editor's field group of an OBJECT item: its key, unless declared otherwise."""
+        return self.editor_group or self.key
 
     @property
     def name(self) -> str:
@@ -226,7 +235,13 @@ class RecordType:
         return {f.key: f for f in self.fields}
 
     def field(self, key: str) -> Field | None:
-        return self.by_key.get(key)
+        """A key of the record, or of the objects it holds: `type`, `dispositifs.type`, `deliberation.numero`."""
+        if "." not in key:
+            return self.by_key.get(key)
+        outer, _, inner = key.partition(".")
+        spec = self.by_key.get(outer)
+        spec = spec.item if spec is not None and spec.item is not None else spec
+        return spec.subfield(inner) if spec is not None else None
 
     @property
     def keys(self) -> list[str]:
@@ -349,11 +364,63 @@ DOSSIER_TYPES = {
     "autre": "Autre dossier",
 }
 
+# Version 3: concertations, their bilans and the methods toolbox.
+CADRES = {
+    "code-urbanisme": "Code de l'urbanisme",
+    "code-environnement": "Code de l'environnement",
+    "volontaire": "Concertation volontaire",
+}
+# The participation service's involvement (Grenoble seed): 1 advice, 2 support, 3 steering, 4 strategic.
+NIVEAUX_SERVICE = {
+    1: "Conseil",
+    2: "Accompagnement",
+    3: "Pilotage",
+    4: "Stratégique",
+}
+DISPOSITIF_TYPES = {
+    "reunion-publique": "Réunion publique",
+    "atelier": "Atelier",
+    "balade-urbaine": "Balade urbaine",
+    "registre": "Registre",
+    "questionnaire": "Questionnaire",
+    "plateforme-en-ligne": "Plateforme en ligne",
+    "permanence": "Permanence",
+    "exposition": "Exposition",
+    "restitution": "Restitution",
+    "autre": "Autre dispositif",
+}
+RESTITUTION = "restitution"  # the one dispositif that may come after the concertation's end
+BILAN = "bilan"
+BILAN_GARANT = "bilan-garant"
+REPONSE_MAITRE_OUVRAGE = "reponse-maitre-ouvrage"
+BILAN_TYPES = {
+    BILAN: "Bilan de la concertation",
+    BILAN_GARANT: "Bilan du garant",
+    REPONSE_MAITRE_OUVRAGE: "Réponse du maître d'ouvrage",
+}
+RETENUE = "retenue"
+HORS_CHAMP = "hors-champ"
+SUITE_POSITIONS = {**POSITIONS, HORS_CHAMP: "Hors du champ de la concertation"}
+# Derived statuses of a concertation, computed by the graph.
+A_VENIR = "a-venir"
+EN_COURS = "en-cours"
+BILAN_ATTENDU = "bilan-attendu"
+BILAN_PUBLIE = "bilan-publie"
+STATUTS_CONCERTATION = {
+    A_VENIR: "À venir",
+    EN_COURS: "En cours",
+    BILAN_ATTENDU: "Bilan attendu",
+    BILAN_PUBLIE: "Bilan publié",
+    HORS_SUIVI: "Antérieure au suivi des bilans",
+}
+
 # Every value's label, for badges. A value in several lists takes the label of the last one: version 1's lists come
-# last, so `autre` stays « Autre rencontre »; pages label the values of the other lists through their own field.
+# last, so `autre` stays « Autre rencontre » and `hors-suivi` a contribution's; pages label the values of the other
+# lists through their own field.
 LABELS: dict[str, str] = {}
-for _labels in (ORGANE_TYPES, FORMES, PORTEES, VOTES, ETAPES, DOSSIER_TYPES, ASSEMBLEE_TYPES, NIVEAUX, NATURES,
-                ORIGINES, POSITIONS, ETATS, STATUTS, {SANS_SUITE: RECOMMANDATION_POSITIONS[SANS_SUITE]}):
+for _labels in (STATUTS_CONCERTATION, DISPOSITIF_TYPES, CADRES, BILAN_TYPES, SUITE_POSITIONS, ORGANE_TYPES, FORMES,
+                PORTEES, VOTES, ETAPES, DOSSIER_TYPES, ASSEMBLEE_TYPES, NIVEAUX, NATURES, ORIGINES, POSITIONS, ETATS,
+                STATUTS, {SANS_SUITE: RECOMMANDATION_POSITIONS[SANS_SUITE]}):
     LABELS.update(_labels)  # later lists win, as version 1's did
 
 
@@ -389,6 +456,67 @@ def _documents_field() -> Field:
             ),
         ),
         example="documents:\n  - titre: Compte rendu\n    fichier: documents/compte-rendu.pdf",
+    )
+
+
+def _recommandations_field(description: str) -> Field:
+    return Field(
+        "recommandations",
+        LIST,
+        description,
+        item=Field(
+            "recommandations",
+            OBJECT,
+            "Une recommandation.",
+            singular="recommandation",
+            fields=(
+                Field(
+                    "id",
+                    TEXT,
+                    "Identifiant court, unique dans la fiche (r1, mobilite-nocturne).",
+                    required=True,
+                ),
+                Field("texte", TEXT, "Texte de la recommandation.", required=True),
+                Field("chapitre", TEXT, "Chapitre qui regroupe les recommandations d'un long avis."),
+            ),
+        ),
+        example="recommandations:\n  - id: r1\n    texte: Prolonger la ligne de nuit",
+    )
+
+
+def _deliberation_field(description: str) -> Field:
+    return Field(
+        "deliberation",
+        OBJECT,
+        description,
+        singular="deliberation",
+        fields=(
+            Field("numero", TEXT, "Numéro de la délibération.", required=True),
+            Field("url", TEXT, "Adresse https de la délibération."),
+        ),
+        example="deliberation:\n  numero: 2025-0412\n  url: https://www.example.org/deliberations/2025-0412.pdf",
+    )
+
+
+def _engagements_field(description: str) -> Field:
+    return Field(
+        "engagements",
+        LIST,
+        description,
+        item=Field(
+            "engagements",
+            OBJECT,
+            "Un engagement.",
+            singular="engagement",
+            fields=(
+                Field("texte", TEXT, "Ce qui est promis.", required=True),
+                Field("echeance", DATE, "Date promise."),
+                Field("etat", CHOICE, "Où en est l'engagement.", required=True, choices=ETATS,
+                      donnees="État de l'engagement."),
+                Field("recommandation", TEXT, "Recommandation à laquelle l'engagement répond."),
+            ),
+        ),
+        example="engagements:\n  - texte: Étude de faisabilité\n    echeance: 2025-12-31\n    etat: prevu",
     )
 
 
@@ -514,6 +642,15 @@ CONTRIBUTIONS = RecordType(
             example="dossiers: [plui]",
             donnees="Identifiants des dossiers dont elle traite (jeu « dossiers »).",
         ),
+        Field(
+            "concertations",
+            LIST,
+            "Concertations auxquelles la contribution participe (identifiants de fiches de concertations/) : "
+            "la contribution du conseil de développement, montrée sur la page de la concertation.",
+            item=Field("concertations", REFERENCE, "Identifiant d'une concertation.", target="concertations"),
+            example="concertations: [revision-plan-climat]",
+            donnees="Identifiants des concertations auxquelles elle contribue (jeu « concertations »).",
+        ),
         _themes_field(),
         Field("resume", TEXT, "Résumé pour les listes, les flux et les exports (300 caractères au plus).", max_length=300,
               multiline=True, donnees="Résumé (300 caractères au plus)."),
@@ -532,28 +669,7 @@ CONTRIBUTIONS = RecordType(
             example="echeance_reponse: 2025-06-30",
             donnees="Date à laquelle une réponse est attendue (AAAA-MM-JJ).",
         ),
-        Field(
-            "recommandations",
-            LIST,
-            "Les propositions distinctes de la contribution, suivies une à une.",
-            item=Field(
-                "recommandations",
-                OBJECT,
-                "Une recommandation.",
-                singular="recommandation",
-                fields=(
-                    Field(
-                        "id",
-                        TEXT,
-                        "Identifiant court, unique dans la contribution (r1, mobilite-nocturne).",
-                        required=True,
-                    ),
-                    Field("texte", TEXT, "Texte de la recommandation.", required=True),
-                    Field("chapitre", TEXT, "Chapitre qui regroupe les recommandations d'un long avis."),
-                ),
-            ),
-            example="recommandations:\n  - id: r1\n    texte: Prolonger la ligne de nuit",
-        ),
+        _recommandations_field("Les propositions distinctes de la contribution, suivies une à une."),
         _documents_field(),
         *COMMON_FIELDS,
     ),
@@ -611,17 +727,7 @@ REPONSES = RecordType(
         Field("seance", REFERENCE, "La séance où la réponse a été donnée ou votée (identifiant de fiche d'assemblees/).",
               target="assemblees", example="seance: 2025-06-26-seance-conseil-metropolitain",
               donnees="Identifiant de la séance où la réponse a été donnée ou votée (jeu « assemblees »)."),
-        Field(
-            "deliberation",
-            OBJECT,
-            "Référence de la délibération : numero, et url (adresse https) si elle est publiée.",
-            singular="deliberation",
-            fields=(
-                Field("numero", TEXT, "Numéro de la délibération.", required=True),
-                Field("url", TEXT, "Adresse https de la délibération."),
-            ),
-            example="deliberation:\n  numero: 2025-0412\n  url: https://www.example.org/deliberations/2025-0412.pdf",
-        ),
+        _deliberation_field("Référence de la délibération : numero, et url (adresse https) si elle est publiée."),
         Field("vote", CHOICE, "Vote d'une délibération ou d'une prise d'acte.", choices=VOTES),
         Field(
             "suites",
@@ -645,25 +751,7 @@ REPONSES = RecordType(
             ),
             example="suites:\n  - recommandation: r1\n    position: retenue",
         ),
-        Field(
-            "engagements",
-            LIST,
-            "Engagements pris dans la réponse, suivis publiquement.",
-            item=Field(
-                "engagements",
-                OBJECT,
-                "Un engagement.",
-                singular="engagement",
-                fields=(
-                    Field("texte", TEXT, "Ce qui est promis.", required=True),
-                    Field("echeance", DATE, "Date promise."),
-                    Field("etat", CHOICE, "Où en est l'engagement.", required=True, choices=ETATS,
-                          donnees="État de l'engagement."),
-                    Field("recommandation", TEXT, "Recommandation à laquelle l'engagement répond."),
-                ),
-            ),
-            example="engagements:\n  - texte: Étude de faisabilité\n    echeance: 2025-12-31\n    etat: prevu",
-        ),
+        _engagements_field("Engagements pris dans la réponse, suivis publiquement."),
         _documents_field(),
         *COMMON_FIELDS,
     ),
@@ -780,8 +868,224 @@ DOSSIERS = RecordType(
     ),
 )
 
+def _niveau_service_field() -> Field:
+    return Field("niveau", INTEGER, "Implication du service participation, de 1 à 4 : 1 conseil, 2 accompagnement, "
+                 "3 pilotage, 4 stratégique.", minimum=1, maximum=4, example="niveau: 2", labels=NIVEAUX_SERVICE,
+                 donnees="Implication du service participation, de 1 (conseil) à 4 (stratégique).")
+
+
+def _effectif_field(key: str, description: str, donnees: str) -> Field:
+    """A count of people or texts: 150, or « environ 150 », « près de 150 », « plus de 150 »."""
+    return Field(key, ATTENDANCE, f"{description} : 150, ou « environ 150 », « près de 150 », « plus de 150 » quand "
+                 "il n'est pas connu exactement.", minimum=0, example=f"{key}: environ 150",
+                 donnees=f"{donnees} (vide si non renseigné) ; compté N quand il est écrit « environ N », "
+                         "« près de N » ou « plus de N ».")
+
+
+CONCERTATIONS = RecordType(
+    name="concertations",
+    index_description="Les concertations sur les projets, plans et politiques de la Métropole : ce qui a été "
+                      "proposé, ce qui a eu lieu, le bilan, et ce que le projet en a retenu.",
+    singular="concertation",
+    label="concertation",
+    label_plural="concertations",
+    feminine=True,
+    description="Une concertation du public sur un projet, un plan ou une politique.",
+    body="Le projet, ce qui est ouvert à la discussion et ce qui ne l'est pas.",
+    fields=(
+        title("titre", "Titre de la concertation, par exemple « Concertation préalable sur la révision du Plan "
+              "climat »."),
+        Field("maitre_ouvrage", REFERENCE, "Qui porte le projet et répond (identifiant de fiche d'organes/) : le "
+              "conseil de la Métropole, un syndicat mixte…", required=True, target="organes",
+              example="maitre_ouvrage: conseil-metropolitain",
+              donnees="Identifiant du maître d'ouvrage (jeu « organes »)."),
+        Field("cadre", CHOICE, "Cadre légal ; absent quand il n'est pas connu.", choices=CADRES,
+              donnees="Cadre légal (vide quand il n'est pas connu)."),
+        Field("debut", APPROXIMATE_DATE, "Premier jour de la participation du public (AAAA-MM ou AAAA quand le jour "
+              "n'est pas connu).", required=True, example="debut: 2025-01-10",
+              donnees="Premier jour de la participation du public (AAAA-MM-JJ, ou AAAA-MM, AAAA, AAAA/AAAA quand "
+                      "le jour n'est pas connu)."),
+        Field("fin", APPROXIMATE_DATE, "Dernier jour de la participation ; absent tant qu'elle est ouverte.",
+              example="fin: 2025-03-31",
+              donnees="Dernier jour de la participation (vide tant qu'elle est ouverte)."),
+        _niveau_service_field(),
+        Field("objectifs", LIST, "Les objectifs fixés par la délibération d'ouverture.",
+              item=Field("objectifs", TEXT, "Un objectif."),
+              example="objectifs:\n  - Réduire de moitié les émissions de gaz à effet de serre",
+              donnees="Objectifs fixés par la délibération d'ouverture, séparés par « ; » en CSV."),
+        Field("modalites", LIST, "Les modalités prévues par la délibération d'ouverture.",
+              item=Field("modalites", TEXT, "Une modalité prévue."),
+              example="modalites:\n  - Trois réunions publiques\n  - Un registre en mairie",
+              donnees="Modalités prévues par la délibération d'ouverture, séparées par « ; » en CSV."),
+        Field(
+            "deliberation_ouverture",
+            OBJECT,
+            "La délibération qui fixe les objectifs et les modalités : date, numero, url (adresse https).",
+            singular="deliberation_ouverture",
+            fields=(
+                Field("date", APPROXIMATE_DATE, "Date de la délibération (pas après le début de la concertation).",
+                      required=True),
+                Field("numero", TEXT, "Numéro de la délibération."),
+                Field("url", TEXT, "Adresse https de la délibération."),
+            ),
+            example="deliberation_ouverture:\n  date: 2024-11-09\n  numero: 2024-0312",
+        ),
+        Field("garants", LIST, "Les garants de la Commission nationale du débat public (CNDP), par leur nom.",
+              item=Field("garants", TEXT, "Nom d'un garant."), example="garants: [Marie Durand]",
+              donnees="Noms des garants de la CNDP, séparés par « ; » en CSV."),
+        Field("garant_cndp", BOOLEAN, "true quand un garant de la CNDP a suivi la concertation, même sans nom connu "
+              "(par défaut : true quand garants est donné).", example="garant_cndp: true",
+              donnees="true quand un garant de la CNDP a suivi la concertation."),
+        Field(
+            "dossiers",
+            LIST,
+            "Dossiers concernés : le PLUi, le PCAET, le plan de mobilité… (identifiants de fiches de dossiers/).",
+            item=Field("dossiers", REFERENCE, "Identifiant d'un dossier.", target="dossiers"),
+            example="dossiers: [plui]",
+            donnees="Identifiants des dossiers concernés (jeu « dossiers »).",
+        ),
+        _themes_field(),
+        Field("communes", LIST, "Communes concernées (vérifiées contre la liste des communes si elle est configurée).",
+              item=Field("communes", TEXT, "Une commune.", checked_against="communes"),
+              example="communes: [Val-d'Arvel]", donnees="Communes concernées, séparées par « ; » en CSV."),
+        Field(
+            "phases",
+            LIST,
+            "Les phases de la concertation : diagnostic, scénarios, projet…",
+            item=Field(
+                "phases",
+                OBJECT,
+                "Une phase.",
+                singular="phase",
+                fields=(
+                    Field("libelle", TEXT, "Nom de la phase : diagnostic, scénarios, projet…", required=True),
+                    Field("debut", APPROXIMATE_DATE, "Premier jour de la phase.", required=True),
+                    Field("fin", APPROXIMATE_DATE, "Dernier jour de la phase."),
+                ),
+            ),
+            example="phases:\n  - libelle: Diagnostic\n    debut: 2025-01-10\n    fin: 2025-02-15",
+        ),
+        Field(
+            "dispositifs",
+            LIST,
+            "Ce qui a eu lieu : réunions, ateliers, registres, questionnaires…",
+            item=Field(
+                "dispositifs",
+                OBJECT,
+                "Un dispositif.",
+                singular="dispositif",
+                fields=(
+                    Field("id", TEXT, "Identifiant court, unique dans la concertation (reunion-1, registre).",
+                          required=True),
+                    Field("type", CHOICE, "Nature du dispositif.", required=True, choices=DISPOSITIF_TYPES),
+                    Field("libelle", TEXT, "Nom du dispositif, par exemple « Atelier du quartier Mistral »."),
+                    Field("date", APPROXIMATE_DATE, "Jour (ou premier jour) du dispositif."),
+                    Field("date_fin", APPROXIMATE_DATE, "Dernier jour d'un dispositif sur plusieurs jours."),
+                    Field("heure_debut", TIME, "Heure de début (heure de Paris)."),
+                    Field("heure_fin", TIME, "Heure de fin (heure de Paris)."),
+                    Field("lieu", TEXT, "Lieu ou adresse."),
+                    Field("commune", TEXT, "Commune du lieu (vérifiée contre la liste des communes si elle est "
+                          "configurée).", checked_against="communes"),
+                    Field("nombre", ATTENDANCE, "Nombre de séances : 3, ou « environ 10 ».", minimum=0),
+                    Field("participants", ATTENDANCE, "Nombre de participants : 150, ou « environ 150 », « près "
+                          "de 150 », « plus de 150 ».", minimum=0),
+                    Field("contributions", ATTENDANCE, "Nombre de contributions recueillies : 250, ou « plus de "
+                          "250 ».", minimum=0),
+                    Field("outil", REFERENCE, "La méthode employée (identifiant de fiche d'outils/).",
+                          target="outils"),
+                    Field("assemblee", REFERENCE, "La réunion, quand elle a sa fiche (identifiant de fiche "
+                          "d'assemblees/).", target="assemblees"),
+                ),
+            ),
+            example="dispositifs:\n  - id: reunion-1\n    type: reunion-publique\n    date: 2025-01-20\n"
+                    "    participants: environ 120",
+        ),
+        *COMMON_FIELDS,
+    ),
+)
+
+BILANS = RecordType(
+    name="bilans",
+    index_description="Les bilans des concertations, ceux des garants et les réponses des maîtres d'ouvrage : ce "
+                      "que le public a dit, et ce que chaque projet en fait.",
+    singular="bilan",
+    label="bilan",
+    label_plural="bilans",
+    feminine=False,
+    description="Ce qui est sorti d'une concertation : son bilan, celui du garant, ou la réponse du maître d'ouvrage.",
+    body="La synthèse du bilan : ce qui a été dit, ce qui est retenu, et pourquoi.",
+    fields=(
+        title("titre", "Titre du bilan."),
+        Field("concertation", REFERENCE, "La concertation dont c'est le bilan (identifiant de fiche de "
+              "concertations/).", required=True, target="concertations",
+              example="concertation: revision-plan-climat",
+              donnees="Identifiant de la concertation (jeu « concertations »)."),
+        Field("type", CHOICE, "bilan : celui de l'autorité ou du maître d'ouvrage ; bilan-garant : le rapport du "
+              "garant ; reponse-maitre-ouvrage : la réponse du maître d'ouvrage au garant.", required=True,
+              choices=BILAN_TYPES, attribute="type_bilan", donnees="Type de bilan."),
+        Field("date", APPROXIMATE_DATE, "Date du bilan (AAAA-MM ou AAAA quand le jour n'est pas connu).",
+              required=True, example="date: 2025-04-30",
+              donnees="Date du bilan (AAAA-MM-JJ, ou AAAA-MM, AAAA, AAAA/AAAA quand le jour n'est pas connu)."),
+        _deliberation_field("La délibération qui arrête le bilan : numero, et url (adresse https) si elle est "
+                            "publiée."),
+        Field("vote", CHOICE, "Vote de la délibération.", choices=VOTES),
+        _effectif_field("participants", "Nombre de participants que le bilan indique",
+                        "Nombre de participants indiqué par le bilan"),
+        _effectif_field("contributions_recues", "Nombre de contributions reçues que le bilan indique",
+                        "Nombre de contributions reçues indiqué par le bilan"),
+        _recommandations_field("Les recommandations du garant (bilan-garant seulement), suivies une à une."),
+        Field(
+            "suites",
+            LIST,
+            "Chaque sujet ou proposition soulevé, et ce que le projet en fait ; dans une réponse du maître "
+            "d'ouvrage, recommandation nomme la recommandation du garant à laquelle elle répond.",
+            item=Field(
+                "suites",
+                OBJECT,
+                "La suite donnée à un sujet.",
+                singular="suite_bilan",
+                editor_group="suites_bilan",
+                fields=(
+                    Field("sujet", TEXT, "Le sujet ou la proposition soulevé.", required=True),
+                    Field("position", CHOICE, "Ce que le projet en fait.", required=True, choices=SUITE_POSITIONS),
+                    Field("motif", TEXT, "Pourquoi : la raison de la décision."),
+                    Field("recommandation", TEXT, "Identifiant de la recommandation du garant à laquelle la suite "
+                          "répond (réponse du maître d'ouvrage)."),
+                ),
+            ),
+            example="suites:\n  - sujet: Pistes cyclables sur le cours\n    position: retenue",
+        ),
+        _engagements_field("Les mesures prises, suivies publiquement."),
+        _documents_field(),
+        *COMMON_FIELDS,
+    ),
+)
+
+OUTILS = RecordType(
+    name="outils",
+    index_description="La boîte à outils de la participation : chaque méthode, comment la mener, et où elle a "
+                      "servi.",
+    singular="outil",
+    label="outil",
+    label_plural="outils",
+    feminine=False,
+    description="Une méthode de la boîte à outils de la participation.",
+    index_title="Boîte à outils",
+    body="Comment mener la méthode, ce à quoi elle sert, ses écueils.",
+    fields=(
+        title("nom", "Nom de la méthode, par exemple « Balade urbaine »."),
+        Field("type", CHOICE, "Le type de dispositif qu'elle sert.", choices=DISPOSITIF_TYPES, attribute="type_outil",
+              donnees="Type de dispositif."),
+        Field("duree", TEXT, "Durée, par exemple « 2 heures » ou « 3 semaines »."),
+        Field("public", TEXT, "Le public visé, par exemple « habitants du quartier »."),
+        _niveau_service_field(),
+        *COMMON_FIELDS,
+    ),
+)
+
 RECORD_TYPES: dict[str, RecordType] = {
-    t.name: t for t in (ASSEMBLEES, CONTRIBUTIONS, REPONSES, ELUS, ORGANES, DOSSIERS, THEMES, INSTANCES)
+    t.name: t for t in (ASSEMBLEES, CONTRIBUTIONS, REPONSES, ELUS, ORGANES, DOSSIERS, THEMES, INSTANCES,
+                        CONCERTATIONS, BILANS, OUTILS)
 }
 
 # The list of members (CGCT art. L5211-10-1): one CSV file, content/composition/membres.csv, one line per
@@ -821,6 +1125,8 @@ MEMBRES_COLUMNS: tuple[Field, ...] = (
 )
 
 DEFAULT_DELAI_REPONSE_JOURS = 60
+DEFAULT_DELAI_BILAN_GARANT_JOURS = 30  # the garant reports within one month of the end (C. env. L121-16-1)
+DEFAULT_DELAI_REPONSE_MAITRE_OUVRAGE_JOURS = 60  # then the maître d'ouvrage answers, within two months
 
 
 def deprecated_forms(record_types: Mapping[str, RecordType] | None = None) -> list[tuple[str, str, str, Deprecation]]:
@@ -836,4 +1142,3 @@ def deprecated_forms(record_types: Mapping[str, RecordType] | None = None) -> li
     for record_type in (record_types or RECORD_TYPES).values():
         walk(record_type.name, record_type.fields, "")
     return found
-

@@ -11,7 +11,9 @@ from feedgen.feed import FeedGenerator
 from ..graph.graph import Graph
 from ..model import schema
 from ..model.dates import PARIS, date_fr, is_approximate, on_date_fr
+from ..model.diagnostics import plural
 from .opendata import public_url
+from .sharing import describe
 
 MAX_ENTRIES = 100
 
@@ -26,12 +28,15 @@ class Feed:
 
 FEEDS: tuple[Feed, ...] = (
     Feed("flux/publications.xml", "Toutes les publications",
-         "Assemblées, contributions et réponses des élus, des plus récentes aux plus anciennes.",
-         lambda g: [*g.assemblees, *g.contributions, *g.reponses]),
+         "Assemblées, contributions, réponses des élus, concertations et bilans, des plus récents aux plus anciens.",
+         lambda g: [*g.assemblees, *g.contributions, *g.reponses, *g.concertations, *g.bilans]),
     Feed("flux/contributions.xml", "Contributions", "Les avis, contributions, alertes et questions adressés aux élus.",
          lambda g: list(g.contributions)),
     Feed("flux/reponses.xml", "Réponses des élus", "Les réponses des élus aux contributions du conseil.",
          lambda g: list(g.reponses)),
+    Feed("flux/bilans.xml", "Bilans des concertations",
+         "Les bilans des concertations, ceux des garants et les réponses des maîtres d'ouvrage.",
+         lambda g: list(g.bilans)),
 )
 
 
@@ -43,9 +48,9 @@ def _moment(day: date) -> datetime:
 def entry_day(node: Any, build_date: date) -> date:
     """When a record appeared: its embargo date when it had one, else its own date, never after the build.
 
-    An assembly is announced before it takes place: its entry is not dated in the future.
+    An assembly (a concertation) is announced before it takes place: its entry is not dated in the future.
     """
-    day = node.publication or node.date
+    day = node.publication or (node.debut if node.type == "concertations" else node.date)
     return min(day, build_date)
 
 
@@ -61,6 +66,17 @@ def summary_of(node: Any) -> str:
         if node.intervention:
             return f"Intervention de {who} {on_date_fr(node.date)}, sur : {answered}."
         return f"{who} répond {on_date_fr(node.date)} ({schema.POSITIONS[node.position]}) : {answered}."
+    if node.type == "bilans":
+        of = f" de la concertation « {node.concertation.titre} »" if node.concertation else ""
+        lead = f"{schema.BILAN_TYPES[node.type_bilan]}{of}, {on_date_fr(node.date)}."
+        if node.jours_apres_la_fin is not None and node.type_bilan != schema.REPONSE_MAITRE_OUVRAGE:
+            lead += f" {node.jours_apres_la_fin} jours après la fin de la concertation."
+        if node.suites:
+            retenus = sum(1 for s in node.suites if s.position == schema.RETENUE)
+            lead += f" {plural(len(node.suites), 'sujet')}, dont {plural(retenus, 'retenu')}."
+        return lead
+    if node.type == "concertations":
+        return describe(node)
     where = f", {node.lieu}" if node.lieu else ""
     return f"{schema.ASSEMBLEE_TYPES[node.type_assemblee]}, {date_fr(node.date, with_weekday=True)}{where}."
 

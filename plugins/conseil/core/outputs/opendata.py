@@ -138,6 +138,47 @@ def _share(attribute: str) -> Callable[[Any, str], float | None]:
     return lambda row, _: None if getattr(row, attribute) is None else round(getattr(row, attribute), 4)
 
 
+# Version 3: concertations, what took place in them, and what their bilans decided.
+DISPOSITIF = schema.CONCERTATIONS.field("dispositifs").item  # a dispositif's keys, declared like a record's
+SUITE_BILAN = schema.BILANS.field("suites").item
+DELIBERATION_OUVERTURE = schema.CONCERTATIONS.field("deliberation_ouverture")
+
+
+def _node_id(attribute: str) -> Callable[[Any, str], str | None]:
+    """The id of a linked node (`maitre_ouvrage`, `outil`), None when there is none."""
+    return lambda node, _: getattr(getattr(node, attribute), "id", None)
+
+
+def _mention(attribute: str) -> Callable[[Any, str], str | None]:
+    """« environ », « près de », « plus de » for a count written so; « environ » / « au moins » for a total."""
+    return lambda node, _: getattr(getattr(node, attribute), "qualifier", None) or \
+        getattr(getattr(node, attribute), "mention", None)
+
+
+def _total(attribute: str) -> Callable[[Any, str], int | None]:
+    return lambda node, _: None if getattr(node, attribute) is None else int(getattr(node, attribute))
+
+
+def _deliberation_ouverture(key: str) -> Callable[[Any, str], Any]:
+    return lambda c, _: getattr(c.deliberation_ouverture, key) if c.deliberation_ouverture else None
+
+
+def _dispositif_rows(graph: Graph) -> list[Any]:
+    return [d for c in sorted(graph.concertations, key=lambda c: (c.debut, c.id)) for d in c.dispositifs]
+
+
+def _suite_rows(graph: Graph) -> list[Any]:
+    return [s for b in _oldest_first(graph.bilans) for s in b.suites]
+
+
+def _suite_id(suite: Any, _: str) -> str:
+    return f"{suite.bilan.id}-s{suite.bilan.suites.index(suite) + 1}"
+
+
+TOTAL_MENTION = "« environ » quand un des nombres additionnés est approché, « au moins » quand l'un est un minimum " \
+                "(« plus de N ») ; vide quand tous sont exacts."
+
+
 # The composition (membres.csv): counts only, and the names of the members who agreed to be named.
 COMPOSITION_DATASETS = (
     Dataset(
@@ -329,6 +370,122 @@ DATASETS: tuple[Dataset, ...] = (
             *(_declared(schema.THEMES, key) for key in ("titre", "description")),
         ),
         lambda g: sorted(g.themes, key=lambda t: t.id),
+    ),
+    Dataset(
+        "concertations", "Concertations",
+        "Les concertations du public sur les projets, plans et politiques : période, cadre, garants, statut calculé, "
+        "participation, bilans, délais et suites données.",
+        (
+            ID, URL,
+            _declared(schema.CONCERTATIONS, "titre"),
+            _declared(schema.CONCERTATIONS, "maitre_ouvrage", _node_id("maitre_ouvrage")),
+            *(_declared(schema.CONCERTATIONS, key) for key in ("cadre", "debut", "fin", "niveau")),
+            _declared(DELIBERATION_OUVERTURE, "date", _deliberation_ouverture("date"),
+                      name="deliberation_ouverture_date", nullable=True,
+                      description="Date de la délibération qui fixe les objectifs et les modalités (AAAA-MM-JJ, ou "
+                                  "AAAA-MM, AAAA quand le jour n'est pas connu)."),
+            _declared(DELIBERATION_OUVERTURE, "numero", _deliberation_ouverture("numero"),
+                      name="deliberation_ouverture_numero", description="Numéro de la délibération d'ouverture."),
+            _declared(DELIBERATION_OUVERTURE, "url", _deliberation_ouverture("url"), name="deliberation_ouverture_url",
+                      format="uri", description="Adresse de la délibération d'ouverture."),
+            _declared(schema.CONCERTATIONS, "garants"),
+            _declared(schema.CONCERTATIONS, "garant_cndp", _field("garant_cndp"), nullable=False),
+            _declared(schema.CONCERTATIONS, "dossiers", _ids("dossiers")),
+            _declared(schema.CONCERTATIONS, "themes", _ids("themes")),
+            _declared(schema.CONCERTATIONS, "communes"),
+            Column("statut", "string", "Statut calculé à la date de publication : "
+                   f"{', '.join(schema.STATUTS_CONCERTATION)}.", _field("statut"),
+                   choices=tuple(schema.STATUTS_CONCERTATION)),
+            Column("duree_jours", "integer", "Jours entre le début et la fin (vide tant qu'elle est ouverte, ou quand "
+                   "un jour n'est pas connu).", _field("duree_jours"), nullable=True),
+            Column("dispositifs", "integer", "Nombre de dispositifs (jeu « dispositifs »).",
+                   lambda c, _: len(c.dispositifs)),
+            Column("participants", "integer", "Total des participants des dispositifs (vide si aucun n'est compté).",
+                   _total("participants_total"), nullable=True),
+            Column("participants_mention", "string", TOTAL_MENTION, _mention("participants_total"), nullable=True,
+                   choices=("environ", "au moins")),
+            Column("contributions_recueillies", "integer", "Total des contributions recueillies par les dispositifs "
+                   "(vide si aucune n'est comptée).", _total("contributions_total"), nullable=True),
+            Column("contributions_recueillies_mention", "string", TOTAL_MENTION, _mention("contributions_total"),
+                   nullable=True, choices=("environ", "au moins")),
+            Column("contributions", "array", "Identifiants des contributions du conseil de développement à la "
+                   "concertation (jeu « contributions »).", lambda c, _: [n.id for n in _oldest_first(c.contributions)]),
+            Column("bilans", "array", "Identifiants des bilans publiés, du plus ancien au plus récent.", _ids("bilans")),
+            Column("date_premier_bilan", "string", "Date du premier bilan ou bilan du garant publié.",
+                   lambda c, _: c.premier_bilan.date if c.premier_bilan else None, nullable=True,
+                   notation=schema.APPROXIMATE_DATE.column_notation),
+            Column("jours_jusqu_au_bilan", "integer", "Jours entre la fin de la concertation et son premier bilan "
+                   "(vide quand un jour n'est pas connu).", _field("jours_jusqu_au_bilan"), nullable=True),
+            Column("echeance_bilan_garant", "string", "Date attendue du bilan du garant (fin + délai configuré), avec "
+                   "un garant de la CNDP et des dates exactes.", _field("echeance_bilan_garant"), nullable=True,
+                   format="date"),
+            Column("retard_bilan_garant_jours", "integer", "Jours écoulés depuis l'échéance, tant que le bilan du "
+                   "garant n'est pas publié.", _field("retard_bilan_garant"), nullable=True),
+            Column("echeance_reponse_maitre_ouvrage", "string", "Date attendue de la réponse du maître d'ouvrage "
+                   "(premier bilan du garant + délai configuré).", _field("echeance_reponse_maitre_ouvrage"),
+                   nullable=True, format="date"),
+            Column("retard_reponse_maitre_ouvrage_jours", "integer", "Jours écoulés depuis l'échéance, tant que la "
+                   "réponse du maître d'ouvrage n'est pas publiée.", _field("retard_reponse_maitre_ouvrage"),
+                   nullable=True),
+            Column("suites", "integer", "Nombre de sujets sur lesquels les bilans se prononcent (jeu « suites »).",
+                   lambda c, _: len(c.suites)),
+            Column("suites_retenues", "integer", "Sujets retenus.",
+                   lambda c, _: sum(1 for s in c.suites if s.position == schema.RETENUE)),
+            Column("autres_decisions_avec_motif", "integer", "Décisions autres que « retenue » données avec leur "
+                   "motif.", lambda c, _: c.motifs.avec),
+            Column("recommandations_garant", "integer", "Nombre de recommandations des bilans du garant.",
+                   lambda c, _: len(c.recommandations)),
+            Column("recommandations_repondues", "integer", "Recommandations du garant auxquelles une réponse du "
+                   "maître d'ouvrage répond.", _field("recommandations_repondues")),
+        ),
+        lambda g: sorted(g.concertations, key=lambda c: (c.debut, c.id)),
+    ),
+    Dataset(
+        "dispositifs", "Dispositifs des concertations",
+        "Ce qui a eu lieu dans chaque concertation : réunions, ateliers, registres, questionnaires…, avec leur "
+        "participation.",
+        (
+            Column("id", "string", "Identifiant stable : celui de la concertation, « # », puis celui du dispositif.",
+                   lambda d, _: f"{d.concertation.id}#{d.id}"),
+            Column("url", "string", "Adresse publique de la ligne du dispositif sur la page de la concertation.",
+                   lambda d, site_url: public_url(site_url, d.url), format="uri"),
+            Column("concertation", "string", "Identifiant de la concertation (jeu « concertations »).",
+                   lambda d, _: d.concertation.id),
+            *(_declared(DISPOSITIF, key) for key in ("type", "libelle", "date", "date_fin", "heure_debut",
+                                                       "heure_fin", "lieu", "commune", "nombre", "participants")),
+            Column("participants_mention", "string", "« environ », « près de » ou « plus de » quand le nombre de "
+                   "participants n'est pas connu exactement (vide s'il l'est).", _mention("participants"),
+                   nullable=True, choices=schema.ATTENDANCE_QUALIFIERS),
+            _declared(DISPOSITIF, "contributions"),
+            Column("contributions_mention", "string", "« environ », « près de » ou « plus de » quand le nombre de "
+                   "contributions n'est pas connu exactement.", _mention("contributions"), nullable=True,
+                   choices=schema.ATTENDANCE_QUALIFIERS),
+            _declared(DISPOSITIF, "outil", _node_id("outil"), description="Identifiant de la méthode employée (fiche "
+                      "de la boîte à outils, outils/)."),
+            _declared(DISPOSITIF, "assemblee", _node_id("assemblee"), description="Identifiant de la réunion quand "
+                      "elle a sa fiche (jeu « assemblees »)."),
+        ),
+        _dispositif_rows,
+    ),
+    Dataset(
+        "suites", "Suites données aux concertations",
+        "Chaque sujet sur lequel un bilan se prononce, et ce que le projet en fait, avec son motif quand il est publié.",
+        (
+            Column("id", "string", "Identifiant stable : celui du bilan, suivi de « -s » et du rang du sujet dans le "
+                   "bilan.", _suite_id),
+            Column("url", "string", "Adresse publique du bilan.",
+                   lambda s, site_url: public_url(site_url, s.bilan.url) + "#suites", format="uri"),
+            Column("bilan", "string", "Identifiant du bilan.", lambda s, _: s.bilan.id),
+            _declared(schema.BILANS, "type", lambda s, _: s.bilan.type_bilan, name="type_bilan"),
+            _declared(schema.BILANS, "date", lambda s, _: s.bilan.date, name="date_bilan"),
+            Column("concertation", "string", "Identifiant de la concertation (jeu « concertations »).",
+                   lambda s, _: s.bilan.concertation.id),
+            *(_declared(SUITE_BILAN, key) for key in ("sujet", "position", "motif")),
+            _declared(SUITE_BILAN, "recommandation", lambda s, _: s.recommandation_garant.id
+                      if s.recommandation_garant else None,
+                      description="Identifiant de la recommandation du garant à laquelle la suite répond."),
+        ),
+        _suite_rows,
     ),
     *COMPOSITION_DATASETS,
 )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import grammaire, schema
-from ..model.dates import date_fr, is_approximate, of_date_fr, on_date_fr
+from ..model.dates import date_fr, is_approximate, of_date_fr, on_date_fr, since_fr
 from .opendata import public_url
 
 SHARE_IMAGE = "assets/conseil/partage.png"
@@ -128,6 +128,36 @@ def _instance(node: Any) -> str:
     return f"{node.nom}, instance du conseil de développement : son rôle et ses membres."
 
 
+def periode_fr(debut, fin) -> str:
+    """`du 3 mars 2025 au 30 mai 2025`; as known: `de mars 2016 à juin 2016`; `depuis le 14 septembre 2026` while open."""
+    if fin is None:
+        return since_fr(debut)
+    end = f"au {date_fr(fin)}" if not is_approximate(fin) else f"à {date_fr(fin)}" if not fin.is_interval \
+        else date_fr(fin)
+    return f"{of_date_fr(debut)} {end}"
+
+
+def _concertation(node: Any) -> str:
+    cadre = f" ({schema.CADRES[node.cadre]})" if node.cadre else ""
+    who = f", portée par {node.maitre_ouvrage.nom}" if node.maitre_ouvrage else ""
+    return (f"Concertation{cadre}{who}, {periode_fr(node.debut, node.fin)}. "
+            f"Statut : {schema.STATUTS_CONCERTATION[node.statut].lower()}.")
+
+
+def _bilan(node: Any) -> str:
+    of = f" de la concertation « {node.concertation.titre} »" if node.concertation else ""
+    suites = f" {len(node.suites)} sujet{'s' if len(node.suites) > 1 else ''} et la suite donnée à chacun." \
+        if node.suites else ""
+    return f"{schema.BILAN_TYPES[node.type_bilan]}{of}, {on_date_fr(node.date)}.{suites}"
+
+
+def _outil(node: Any) -> str:
+    used = len(node.dispositifs)
+    usage = (f" Employée par {used} dispositif{'s' if used > 1 else ''} de {len(node.concertations)} "
+             f"concertation{'s' if len(node.concertations) > 1 else ''}." if used else "")
+    return f"{node.nom}, méthode de la boîte à outils de la participation : comment la mener, ses écueils.{usage}"
+
+
 def _heure(value: str) -> str:
     """`18:30` -> `18 h 30`, `18:00` -> `18 h`."""
     hours, minutes = value.split(":")
@@ -143,4 +173,7 @@ _SENTENCES = {
     "organes": _organe,
     "dossiers": _dossier,
     "instances": _instance,
+    "concertations": _concertation,
+    "bilans": _bilan,
+    "outils": _outil,
 }

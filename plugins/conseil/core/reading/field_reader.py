@@ -10,7 +10,7 @@ import yaml
 
 from ..model import schema
 from ..model.dates import NoSuchDay, NotADate, ReversedInterval, parse_approximate
-from ..model.diagnostics import AVERTISSEMENT, ERREUR, Diagnostic, closest, guillemets
+from ..model.diagnostics import AVERTISSEMENT, ERREUR, NOTE, Diagnostic, closest, guillemets
 from ..model.names import normalise_key, suggest_key
 from ..model.records import OBJECT_CLASSES, Attendance, Position, Source
 from ..model.schema import Field
@@ -48,13 +48,13 @@ class FieldReader:
         )
 
     def report_deprecated(self, field: Field, node: yaml.Node, raw: str, deprecation: schema.Deprecation) -> None:
-        """A form a version deprecates: read as its replacement, reported with the fix (a warning, not an error)."""
+        """A form a version deprecates: read as its replacement, reported with the fix (a note: never blocking)."""
         until = (f" ; la version {deprecation.removal} la refusera" if deprecation.removal
                  else " ; une prochaine version majeure la refusera")
         self.report("forme-depreciee", node,
                     f"{guillemets(raw)} est une forme dépréciée depuis conseil {deprecation.since}, lue comme "
                     f"{guillemets(deprecation.replacement)}{until}", key=field.key, label="forme dépréciée",
-                    help=f"écrivez {field.key}: {deprecation.replacement}", severity=AVERTISSEMENT)
+                    help=f"écrivez {field.key}: {deprecation.replacement}", severity=NOTE)
 
     # -- mappings -------------------------------------------------------------
 
@@ -197,8 +197,10 @@ class FieldReader:
             if qualified:
                 return True, Attendance(int(qualified.group(2)), qualified.group(1).lower())
             if not _INTEGER.match(node.value.strip()):
+                counted = "participants" if field.key == "participants" else "séances" if field.key == "nombre" \
+                    else "contributions"
                 self.report("effectif-invalide", node, f"{guillemets(node.value.strip())} n'est pas un nombre de "
-                            "participants", key=field.key, label="nombre attendu",
+                            f"{counted}", key=field.key, label="nombre attendu",
                             help=f"écrivez {field.key}: 150, ou si le nombre n'est pas connu exactement : "
                                  f"{field.key}: environ 150 (ou près de 150, plus de 150)")
                 return False, None
@@ -227,6 +229,10 @@ class FieldReader:
         if field.minimum is not None and number < field.minimum:
             self.report("nombre-invalide", node, f"{number} est inférieur au minimum {field.minimum}",
                         key=field.key, help=f"écrivez un nombre supérieur ou égal à {field.minimum}")
+            return False, None
+        if field.maximum is not None and number > field.maximum:
+            self.report("nombre-invalide", node, f"{number} est supérieur au maximum {field.maximum}",
+                        key=field.key, help=f"écrivez un nombre entre {field.minimum or 0} et {field.maximum}")
             return False, None
         return True, number
 
@@ -284,10 +290,10 @@ class FieldReader:
         if not isinstance(node, yaml.MappingNode):
             return self._wrong_type(field, node)
         values, complete = self.read_mapping(node, field.by_key, path, f"dans un élément de {field.key}",
-                                             group=field.key)
+                                             group=field.group_id)
         if not complete:
             return False, None
-        return True, OBJECT_CLASSES[field.key](**values)
+        return True, OBJECT_CLASSES[field.singular](**values)
 
 
 FieldReader._readers = {kind.name: getattr(FieldReader, f"_read_{kind.name}") for kind in schema.KINDS}

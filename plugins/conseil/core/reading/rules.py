@@ -7,6 +7,7 @@ Rules run on every parsed record, drafts included: a draft is checked too.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,9 +15,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ..model import grammaire, schema
-from ..model.dates import first_day, last_day, reference_date
-from ..model.diagnostics import AVERTISSEMENT, Diagnostic, closest, guillemets
-from ..model.records import Assemblee, Contribution, Elu, Record, Reponse, split_recommandation
+from ..model.dates import date_fr, first_day, is_approximate, last_day, reference_date
+from ..model.diagnostics import AVERTISSEMENT, NOTE, Diagnostic, closest, guillemets
+from ..model.records import Assemblee, Bilan, Concertation, Contribution, Elu, Record, Reponse, has_garant, \
+    split_recommandation
 from .membres import population_shares
 
 
@@ -33,6 +35,10 @@ class Settings:
     population_tranches_age: tuple[tuple[str, float], ...] = ()
     renouvellement: date | None = None
     suivi_depuis: date | None = None  # answers are followed from this day: older contributions are `hors-suivi`
+    # Concertations with a CNDP garant: the garant's bilan is due this many days after the end, the maître
+    # d'ouvrage's answer this many days after the garant's bilan.
+    delai_bilan_garant_jours: int = schema.DEFAULT_DELAI_BILAN_GARANT_JOURS
+    delai_reponse_maitre_ouvrage_jours: int = schema.DEFAULT_DELAI_REPONSE_MAITRE_OUVRAGE_JOURS
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any], content_dir: Path | None, *,
@@ -52,7 +58,11 @@ class Settings:
                    communes=tuple(options.get("communes") or ()), content_dir=content_dir,
                    colleges=tuple(options.get("colleges") or ()), population_tranches_age=population,
                    renouvellement=_day_option(options, "renouvellement", config_name),
-                   suivi_depuis=_day_option(options, "suivi_depuis", config_name))
+                   suivi_depuis=_day_option(options, "suivi_depuis", config_name),
+                   delai_bilan_garant_jours=int(options.get("delai_bilan_garant_jours",
+                                                            schema.DEFAULT_DELAI_BILAN_GARANT_JOURS)),
+                   delai_reponse_maitre_ouvrage_jours=int(options.get(
+                       "delai_reponse_maitre_ouvrage_jours", schema.DEFAULT_DELAI_REPONSE_MAITRE_OUVRAGE_JOURS)))
 
 
 def _day_option(options: Mapping[str, Any], key: str, config_name: str) -> date | None:
@@ -107,6 +117,13 @@ def _reference_fields(record: Record) -> Iterator[tuple[str, str, tuple[str, ...
         elif spec.kind == schema.LIST and spec.item.kind == schema.REFERENCE:
             for index, value in enumerate(getattr(record, spec.name, [])):
                 yield spec.key, f"{spec.key}[{index}]", spec.item.target_types, value
+        elif spec.kind == schema.LIST and spec.item.kind == schema.OBJECT:  # `dispositifs[].outil`
+            nested = [sub for sub in spec.item.fields if sub.kind == schema.REFERENCE]
+            for index, item in enumerate(getattr(record, spec.name, []) if nested else ()):
+                for sub in nested:
+                    value = getattr(item, sub.name, None)
+                    if value:
+                        yield spec.key, f"{spec.key}[{index}].{sub.key}", sub.target_types, value
 
 
 def _named(targets: tuple[str, ...]) -> str:
@@ -172,11 +189,12 @@ def check_repondant(record: Record, index: Index, settings: Settings) -> Iterato
 
 def check_deliberation(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
     """A deliberation's address is an https one."""
-    deliberation = getattr(record, "deliberation", None)
-    if deliberation and deliberation.url and not deliberation.url.startswith("https://"):
-        yield _at(record, "deliberation.url", "adresse-invalide",
-                  f"{guillemets(deliberation.url)} n'est pas une adresse https", key="deliberation",
-                  label="adresse https attendue", help="donnez l'adresse publique de la délibération : https://…")
+    for key in ("deliberation", "deliberation_ouverture"):
+        deliberation = getattr(record, key, None)
+        if deliberation and deliberation.url and not deliberation.url.startswith("https://"):
+            yield _at(record, f"{key}.url", "adresse-invalide",
+                      f"{guillemets(deliberation.url)} n'est pas une adresse https", key=key,
+                      label="adresse https attendue", help="donnez l'adresse publique de la délibération : https://…")
 
 
 def check_suite_de(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
@@ -209,19 +227,25 @@ def check_date_fin(record: Record, index: Index, settings: Settings) -> Iterator
                   key="date_fin", help="date_fin est le dernier jour de la réunion : vérifiez date et date_fin")
 
 
+def _slug_problems(record: Record, path: str, value: str, key: str, examples: str) -> Iterator[Diagnostic]:
+    """An id written inside a record (a recommendation's, a dispositif's) is a short slug."""
+    if not re.match(schema.ID_PATTERN, value):
+        yield _at(record, path, "id-invalide", f"{guillemets(value)} n'est pas un identifiant valide", key=key,
+                  help=f"minuscules sans accents, chiffres et tirets : {examples}")
+
+
 def check_recommandation_ids(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
-    """Recommendation ids are short slugs, unique within their contribution."""
-    if not isinstance(record, Contribution):
+    """Recommendation ids are short slugs, unique within their contribution or bilan."""
+    if not isinstance(record, (Contribution, Bilan)):
         return
+    where = "cette contribution" if isinstance(record, Contribution) else "ce bilan"
     seen: set[str] = set()
     for number, recommandation in enumerate(record.recommandations):
         path = f"recommandations[{number}].id"
-        if not re.match(schema.ID_PATTERN, recommandation.id):
-            yield _at(record, path, "id-invalide", f"{guillemets(recommandation.id)} n'est pas un identifiant valide",
-                      key="recommandations", help="minuscules sans accents, chiffres et tirets : r1, mobilite-nocturne")
+        yield from _slug_problems(record, path, recommandation.id, "recommandations", "r1, mobilite-nocturne")
         if recommandation.id in seen:
             yield _at(record, path, "recommandation-dupliquee",
-                      f"l'identifiant {guillemets(recommandation.id)} est déjà pris dans cette contribution",
+                      f"l'identifiant {guillemets(recommandation.id)} est déjà pris dans {where}",
                       key="recommandations", help=f"renommez-la, par exemple r{len(record.recommandations) + 1}")
         seen.add(recommandation.id)
 
@@ -289,23 +313,45 @@ def check_mandat(record: Record, index: Index, settings: Settings) -> Iterator[D
 
 
 def check_heures(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
-    """A meeting ends after it starts."""
-    if isinstance(record, Assemblee) and record.heure_debut and record.heure_fin \
-            and record.heure_fin <= record.heure_debut:
-        yield _at(record, "heure_fin", "heures-incoherentes",
-                  f"la fin ({record.heure_fin}) ne suit pas le début ({record.heure_debut})", key="heure_fin",
-                  help="vérifiez heure_debut et heure_fin (format 24 h : \"21:00\")")
+    """A meeting (or a concertation's dispositif) ends after it starts."""
+    timed = [("", "heure_fin", record)] if isinstance(record, Assemblee) else \
+        [(f"dispositifs[{n}].", "dispositifs", d) for n, d in enumerate(record.dispositifs)] \
+        if isinstance(record, Concertation) else []
+    for prefix, key, held in timed:
+        if held.heure_debut and held.heure_fin and held.heure_fin <= held.heure_debut:
+            yield _at(record, f"{prefix}heure_fin", "heures-incoherentes",
+                      f"la fin ({held.heure_fin}) ne suit pas le début ({held.heure_debut})", key=key,
+                      help="vérifiez heure_debut et heure_fin (format 24 h : \"21:00\")")
 
 
 def check_commune(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
-    """The commune belongs to the configured list, when there is one."""
-    if isinstance(record, Assemblee) and record.commune and settings.communes \
-            and record.commune not in settings.communes:
-        suggestion = closest(record.commune, settings.communes)
-        hint = f"vouliez-vous dire {guillemets(suggestion)} ?" if suggestion else \
-            "ajoutez-la à la liste « communes » de mkdocs.yml si elle fait partie de la Métropole"
-        yield _at(record, "commune", "commune-inconnue", f"{guillemets(record.commune)} n'est pas une commune connue",
-                  key="commune", help=hint)
+    """Every commune (`commune`, `communes[]`, `dispositifs[].commune`) belongs to the configured list, when there is
+    one: the fields the schema declares `checked_against="communes"`."""
+    if not settings.communes:
+        return
+    for key, path, commune in _communes(record):
+        if commune not in settings.communes:
+            suggestion = closest(commune, settings.communes)
+            hint = f"vouliez-vous dire {guillemets(suggestion)} ?" if suggestion else \
+                "ajoutez-la à la liste « communes » de mkdocs.yml si elle fait partie de la Métropole"
+            yield _at(record, path, "commune-inconnue", f"{guillemets(commune)} n'est pas une commune connue",
+                      key=key, help=hint)
+
+
+def _communes(record: Record) -> Iterator[tuple[str, str, str]]:
+    """(key, key path, commune) of every value of a record checked against the plugin option `communes`."""
+    for spec in schema.RECORD_TYPES[record.type].fields:
+        value = getattr(record, spec.name, None)
+        if spec.checked_against == "communes" and value:
+            yield spec.key, spec.key, value
+        elif spec.item is not None and spec.item.checked_against == "communes":
+            yield from ((spec.key, f"{spec.key}[{n}]", v) for n, v in enumerate(value or ()))
+        elif spec.item is not None and spec.item.kind == schema.OBJECT:
+            for sub in spec.item.fields:
+                if sub.checked_against == "communes":
+                    for n, item in enumerate(value or ()):
+                        if getattr(item, sub.name, None):
+                            yield spec.key, f"{spec.key}[{n}].{sub.key}", getattr(item, sub.name)
 
 
 def check_documents(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
@@ -326,6 +372,182 @@ def check_documents(record: Record, index: Index, settings: Settings) -> Iterato
             if not inside or not candidate.is_file():
                 yield _at(record, path, "document-introuvable", f"aucun fichier content/{relative}", key="documents",
                           help="déposez le fichier sous content/ (par exemple content/documents/) ou corrigez le chemin")
+
+
+# -- Version 3: concertations and their bilans ------------------------------------------------------------------------
+
+def _certainly_before(a: date, b: date) -> bool:
+    """Whether `a` is before `b` whatever the days of their periods: `fin: 2023` is not before a bilan of 2023-10-18."""
+    return last_day(a) < first_day(b)
+
+
+def check_concertation_fin(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """A concertation ends on or after its first day."""
+    if isinstance(record, Concertation) and record.fin and _certainly_before(record.fin, record.debut):
+        yield _at(record, "fin", "date-anterieure",
+                  f"la fin ({record.fin.isoformat()}) précède le début ({record.debut.isoformat()})", key="fin",
+                  help="fin est le dernier jour de la participation du public : vérifiez debut et fin")
+
+
+def check_concertation_calendrier(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """Phases and dispositifs take place within [debut, fin]; only a restitution may come after the end."""
+    if not isinstance(record, Concertation):
+        return
+    periode = f"du {record.debut.isoformat()} au {record.fin.isoformat()}" if record.fin else \
+        f"ouverte depuis le {record.debut.isoformat()}"
+    spans = [(f"phases[{n}]", "phases", f"la phase {guillemets(p.libelle)}", p.debut, p.fin, "debut", "fin", False)
+             for n, p in enumerate(record.phases)]
+    spans += [(f"dispositifs[{n}]", "dispositifs", f"le dispositif {guillemets(d.id)}", d.date, d.date_fin, "date",
+               "date_fin", d.type == schema.RESTITUTION) for n, d in enumerate(record.dispositifs) if d.date]
+    for path, key, what, start, end, start_key, end_key, after_end_allowed in spans:
+        if end and _certainly_before(end, start):
+            yield _at(record, f"{path}.{end_key}", "date-anterieure",
+                      f"{what} finit ({end.isoformat()}) avant de commencer ({start.isoformat()})", key=key,
+                      help=f"vérifiez {start_key} et {end_key}")
+        if _certainly_before(start, record.debut):
+            yield _at(record, f"{path}.{start_key}", "hors-periode",
+                      f"{what} ({start.isoformat()}) précède le début de la concertation ({record.debut.isoformat()})",
+                      key=key, label="avant le début", help=f"la concertation se tient {periode} : vérifiez la date, "
+                      "ou le début de la concertation")
+        elif record.fin and not after_end_allowed and _certainly_before(record.fin, end or start):
+            yield _at(record, f"{path}.{end_key if end else start_key}", "hors-periode",
+                      f"{what} ({(end or start).isoformat()}) suit la fin de la concertation ({record.fin.isoformat()})",
+                      key=key, label="après la fin",
+                      help=f"la concertation se tient {periode} ; seule une restitution (type: restitution) peut "
+                           "suivre la fin")
+
+
+def check_deliberation_ouverture(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """The opening deliberation sets objectives and modalities before the public is asked."""
+    deliberation = getattr(record, "deliberation_ouverture", None) if isinstance(record, Concertation) else None
+    if deliberation and _certainly_before(record.debut, deliberation.date):
+        yield _at(record, "deliberation_ouverture.date", "deliberation-apres-debut",
+                  f"la délibération d'ouverture ({deliberation.date.isoformat()}) suit le début de la concertation "
+                  f"({record.debut.isoformat()})", key="deliberation_ouverture",
+                  help="la délibération fixe les objectifs et les modalités avant la participation du public : "
+                       "vérifiez sa date et debut")
+
+
+# How a message names a bilan by its type.
+_LE_BILAN = {schema.BILAN: "le bilan", schema.BILAN_GARANT: "le bilan du garant",
+             schema.REPONSE_MAITRE_OUVRAGE: "la réponse du maître d'ouvrage"}
+
+
+def _concertation_of(record: Bilan, index: Index) -> Concertation | None:
+    return index.records["concertations"].get(record.concertation)
+
+
+def check_bilan_apres_fin(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """A bilan or a garant's bilan comes after the concertation's end; a concertation still open has none yet."""
+    if not isinstance(record, Bilan) or record.type_bilan not in (schema.BILAN, schema.BILAN_GARANT):
+        return
+    concertation = _concertation_of(record, index)
+    if concertation is None:
+        return  # reported by check_references
+    what = _LE_BILAN[record.type_bilan]
+    if concertation.fin is None:
+        yield _at(record, "concertation", "bilan-avant-fin",
+                  f"la concertation {concertation.id} n'a pas de fin : {what} suit la fin de la participation",
+                  key="concertation", help=f"ajoutez fin: AAAA-MM-JJ à {concertation.source.path}, ou vérifiez "
+                                           "la concertation citée")
+    elif _certainly_before(record.date, concertation.fin):
+        yield _at(record, "date", "bilan-avant-fin",
+                  f"{what} ({record.date.isoformat()}) précède la fin de la concertation {concertation.id} "
+                  f"({concertation.fin.isoformat()})", key="date",
+                  help="vérifiez la date du bilan et la fin de la concertation ; le bilan d'une phase se date "
+                       "après la fin de la concertation, ou se publie dans son corps")
+
+
+def check_bilan_garant(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """A garant's bilan needs a concertation followed by a garant."""
+    if not isinstance(record, Bilan) or record.type_bilan != schema.BILAN_GARANT:
+        return
+    concertation = _concertation_of(record, index)
+    if concertation is not None and not has_garant(concertation):
+        yield _at(record, "type", "garant-absent",
+                  f"la concertation {concertation.id} n'a pas de garant", key="type", label="bilan du garant",
+                  help=f"ajoutez garants: [Prénom Nom] (ou garant_cndp: true) à {concertation.source.path}, "
+                       "ou écrivez type: bilan")
+
+
+def check_recommandations_du_garant(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """Only a garant's bilan makes recommendations (the others answer them in `suites`)."""
+    if isinstance(record, Bilan) and record.recommandations and record.type_bilan != schema.BILAN_GARANT:
+        yield _at(record, "recommandations", "recommandations-hors-garant",
+                  f"seul le bilan du garant porte des recommandations, pas {_LE_BILAN[record.type_bilan]}",
+                  key="recommandations",
+                  help="les recommandations sont celles du garant (type: bilan-garant) ; ce qu'un bilan retient "
+                       "s'écrit dans suites (sujet, position, motif)")
+
+
+def check_bilan_recommandation_references(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """`suites[].recommandation` and `engagements[].recommandation` of a bilan name a recommendation of a garant's
+    bilan of the same concertation."""
+    if not isinstance(record, Bilan):
+        return
+    cited = [(f"suites[{n}].recommandation", "suites", s.recommandation) for n, s in enumerate(record.suites)
+             if s.recommandation]
+    cited += [(f"engagements[{n}].recommandation", "engagements", e.recommandation)
+              for n, e in enumerate(record.engagements) if e.recommandation]
+    if not cited:
+        return
+    garant = [b for b in index.records["bilans"].values()
+              if b.concertation == record.concertation and b.type_bilan == schema.BILAN_GARANT]
+    ids = [r.id for b in sorted(garant, key=lambda b: (b.date, b.id)) for r in b.recommandations]
+    for path, key, reference in cited:
+        if reference in ids:
+            continue
+        suggestion = closest(reference, ids)
+        hint = (f"vouliez-vous dire {guillemets(suggestion)} ?" if suggestion else
+                f"recommandations du garant : {', '.join(ids)}" if ids else
+                f"aucun bilan du garant (type: bilan-garant) ne porte de recommandations pour {record.concertation}")
+        yield _at(record, path, "recommandation-inconnue",
+                  f"aucune recommandation {guillemets(reference)} dans les bilans du garant de la concertation "
+                  f"{record.concertation}",
+                  key=key, label="recommandation inconnue", help=hint)
+
+
+def check_dispositif_ids(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """Dispositif ids are short slugs, unique within their concertation."""
+    if not isinstance(record, Concertation):
+        return
+    seen: dict[str, int] = {}
+    for number, dispositif in enumerate(record.dispositifs):
+        path = f"dispositifs[{number}].id"
+        yield from _slug_problems(record, path, dispositif.id, "dispositifs", "reunion-1, registre")
+        if dispositif.id in seen:
+            first = record.place_of(f"dispositifs[{seen[dispositif.id]}].id")
+            yield _at(record, path, "dispositif-duplique",
+                      f"l'identifiant {guillemets(dispositif.id)} est déjà pris dans cette concertation (ligne "
+                      f"{first.line})", key="dispositifs", label="second dispositif",
+                      help=f"renommez-le, par exemple {dispositif.id}-2")
+        seen.setdefault(dispositif.id, number)
+
+
+def _add_months(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day when it has no such day)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def check_duree_code_environnement(record: Record, index: Index, settings: Settings) -> Iterator[Diagnostic]:
+    """A concertation préalable (Code de l'environnement, L121-16) lasts 15 days to 3 months: a note, never blocking."""
+    if not isinstance(record, Concertation) or record.cadre != "code-environnement" or record.fin is None \
+            or _certainly_before(record.fin, record.debut):  # reversed: check_concertation_fin says so
+        return
+    longest = (last_day(record.fin) - first_day(record.debut)).days + 1
+    exact = not is_approximate(record.debut) and not is_approximate(record.fin)
+    if longest < 15:
+        said = f"{longest} jours" if exact else f"au plus {longest} jours"
+        yield _at(record, "fin", "duree-concertation", f"la concertation dure {said}, moins que les 15 jours d'une "
+                  "concertation préalable du Code de l'environnement (art. L121-16)", key="fin", severity=NOTE,
+                  help="vérifiez debut, fin et cadre ; cette note ne bloque pas la publication")
+    elif first_day(record.fin) >= _add_months(last_day(record.debut), 3):
+        yield _at(record, "fin", "duree-concertation", f"la concertation dure plus de 3 mois ({date_fr(record.debut)} "
+                  f"– {date_fr(record.fin)}), plus qu'une concertation préalable du Code de l'environnement "
+                  "(art. L121-16)", key="fin", severity=NOTE,
+                  help="vérifiez debut, fin et cadre ; cette note ne bloque pas la publication")
 
 
 # Both patterns open on a character, not a look-behind, so the engine tries them only where they can start,
@@ -432,6 +654,15 @@ RULES: tuple[Callable[[Record, Index, Settings], Iterable[Diagnostic]], ...] = (
     check_documents,
     check_personal_data,
     check_html,
+    check_concertation_fin,
+    check_concertation_calendrier,
+    check_deliberation_ouverture,
+    check_bilan_apres_fin,
+    check_bilan_garant,
+    check_recommandations_du_garant,
+    check_bilan_recommandation_references,
+    check_dispositif_ids,
+    check_duree_code_environnement,
 )
 
 
