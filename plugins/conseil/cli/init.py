@@ -49,6 +49,10 @@ OPTIONS: dict[str, tuple[str, str | None]] = {
     "nom": ("Le nom du conseil, dans les titres des pages, les flux et le rapport d'activité.", None),
     "delai_reponse_jours": ("Jours laissés aux élus pour répondre, quand une contribution ne fixe pas son "
                             "echeance_reponse.", None),
+    "delai_bilan_garant_jours": ("Jours laissés au garant de la CNDP pour rendre son bilan après la fin d'une "
+                                 "concertation (Code de l'environnement : un mois).", None),
+    "delai_reponse_maitre_ouvrage_jours": ("Jours laissés au maître d'ouvrage pour répondre au bilan du garant "
+                                           "(deux mois).", None),
     "communes": ("Les communes du territoire : la commune de chaque assemblée doit en faire partie.",
                  "[Commune A, Commune B]"),
     "date_reference": ("Le jour pour lequel le site est construit (AAAA-MM-JJ) : embargos, échéances, assemblées "
@@ -111,7 +115,8 @@ def init(dossier: Path, nom: str | None, collectivite: str | None, adresse: str 
     console.print(f"Site du {phrase(nom)} créé dans [bold]{dossier}[/bold].", style="green")
     console.print("Ensuite :\n"
                   f"  cd {dossier}\n"
-                  "  conseil new contribution \"Titre de l'avis\"   (une première fiche)\n"
+                  "  conseil new elu \"Prénom Nom\"                  (un premier élu, à qui s'adressent les avis)\n"
+                  "  conseil new contribution \"Titre de l'avis\"   (une première contribution)\n"
                   "  mkdocs serve                                  (l'aperçu sur http://127.0.0.1:8000)\n"
                   "Complétez les passages « à compléter » des pages légales avant de publier (voir README.md).")
 
