@@ -81,8 +81,7 @@ def test_version_3_drafts_and_embargoes_are_in_no_page_export_feed_or_calendar(t
     from tests.site.test_pages_v2 import text_of
 
     project = tmp_path / "projet"
-    for folder in ("content", "overrides"):
-        shutil.copytree(REPO / folder, project / folder)
+    shutil.copytree(REPO / "content", project / "content")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     for relative, header in V3_UNPUBLISHED.items():
         (project / "content" / relative).write_text(f"---\n{header}---\n\nTexte à ne pas publier.\n", encoding="utf-8")
