@@ -104,6 +104,21 @@ def test_days_from_the_end_to_the_first_bilan():
     approximate = graph({"concertations/c": concertation("2021-03-15", "2023"), "bilans/2024-06-10-b": bilan("2024-06-10")})
     node = approximate.get("concertations", "c")
     assert node.jours_jusqu_au_bilan is None and node.duree_jours is None and node.statut == "bilan-publie"
+    # Ended in 2023: from 31 December 2023 to 10 June 2024, 31 + 29 + 31 + 30 + 31 + 10 = 162 days; from 1 January, 526.
+    assert node.ecart_jusqu_au_bilan == (162, 526) and not node.ecart_jusqu_au_bilan.exact
+    assert graph(records).get("concertations", "c").ecart_jusqu_au_bilan == (346, 346)
+
+
+def test_days_to_a_bilan_are_given_as_known_when_the_end_is_known_by_its_month():
+    # Lyon's PLU-H: ended in September 2016, bilan arrêté on 11 September 2017. From 30 September 2016:
+    # 31 + 30 + 31 + 31 + 28 + 31 + 30 + 31 + 30 + 31 + 31 + 11 = 346 days; from 1 September 2016: 346 + 29 = 375.
+    lyon = graph({"concertations/c": concertation("2012-05", "2016-09"), "bilans/2017-09-11-b": bilan("2017-09-11")})
+    node = lyon.get("concertations", "c")
+    assert node.jours_jusqu_au_bilan is None  # no exact figure is invented: the median and open data leave it out
+    assert node.ecart_jusqu_au_bilan == (346, 375) and node.bilans[0].ecart_apres_la_fin == (346, 375)
+    # A bilan known by its month, after an exact end: 2017-09-30 to 2017-10-01, 1 day; to 2017-10-31, 31 days.
+    late = graph({"concertations/c": concertation("2017-01-02", "2017-09-30"), "bilans/2017-10-b": bilan("2017-10")})
+    assert late.get("concertations", "c").ecart_jusqu_au_bilan == (1, 31)
 
 
 DISPOSITIFS = """dispositifs:

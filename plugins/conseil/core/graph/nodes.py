@@ -5,7 +5,8 @@ A node reads its record's fields through (`node.titre`); `graph.py` builds and l
 Version 3, what the pages use (every figure is computed here, templates only lay it out):
 - `ConcertationNode`: the record's fields; `statut` (a-venir, en-cours, bilan-attendu, bilan-publie, hors-suivi),
   `maitre_ouvrage` (OrganeNode), `dossiers`, `themes`, `dispositifs` (DispositifNode), `contributions` (the
-  council's), `bilans` (oldest first); `duree_jours`, `premier_bilan`, `jours_jusqu_au_bilan`; with a CNDP garant
+  council's), `bilans` (oldest first); `duree_jours`, `premier_bilan`, `jours_jusqu_au_bilan` (exact days only)
+  and `ecart_jusqu_au_bilan` (`dates.Jours`: the days as known, a span when a date is approximate); with a CNDP garant
   and exact dates `echeance_bilan_garant`, `bilan_garant`, `retard_bilan_garant`, `echeance_reponse_maitre_ouvrage`,
   `reponse_maitre_ouvrage`, `retard_reponse_maitre_ouvrage`, `retard_jours` (None: nothing late); `avec_garant`;
   `participants_total`, `contributions_total` (Participation « environ / au moins », None when no count),
@@ -14,7 +15,7 @@ Version 3, what the pages use (every figure is computed here, templates only lay
   `chronologie` (Evenement, kinds deliberation, debut, phase, dispositif, contribution, fin, bilan).
 - `DispositifNode`: the dispositif's fields; `concertation`, `outil` (OutilNode), `assemblee` (AssembleeNode),
   `libelle_ou_type`, `anchor`, `url` (its row on the concertation's page), `dans_l_agenda`.
-- `BilanNode`: the record's fields; `concertation`, `jours_apres_la_fin`, `recommandations`
+- `BilanNode`: the record's fields; `concertation`, `jours_apres_la_fin`, `ecart_apres_la_fin`, `recommandations`
   (RecommandationGarantNode: id, texte, suite, position, suites, engagements), `recommandations_repondues`,
   `suites` (SuiteBilanNode: sujet, position, motif, recommandation, bilan, recommandation_garant), `suites_par_position`,
   `motifs`, `engagements` (EngagementBilanNode: texte, echeance, etat, en_retard, bilan).
@@ -32,7 +33,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from ..model import grammaire, schema
-from ..model.dates import first_day, is_approximate, last_day
+from ..model.dates import Jours, days_between, first_day, is_approximate, last_day
 from ..model.records import Assemblee, Bilan, Concertation, Contribution, Dispositif, Dossier, Elu, Engagement, \
     Instance, Organe, Outil, Recommandation, Record, Reponse, Suite, SuiteBilan, Theme, garant_cndp, has_garant
 from . import reads
@@ -542,6 +543,12 @@ class BilanNode(_Decided, Node):
             return None
         return (self.date - fin).days
 
+    @property
+    def ecart_apres_la_fin(self) -> Jours | None:
+        """Days from the concertation's end to this bilan as known: `entre 346 et 375 jours` when the end is
+        known by its month (see `Jours`); None when the concertation has no end."""
+        fin = self.concertation.fin if self.concertation else None
+        return days_between(fin, self.date) if fin is not None else None
 
 
 @dataclass(eq=False, repr=False)
@@ -601,6 +608,12 @@ class ConcertationNode(_Counted, _Decided, Node):
         """Days from the end to the first bilan (« bilan arrêté 346 jours après la fin »); None when unknown."""
         first = self.premier_bilan
         return first.jours_apres_la_fin if first else None
+
+    @property
+    def ecart_jusqu_au_bilan(self) -> Jours | None:
+        """As `jours_jusqu_au_bilan`, as known when a date is approximate (« entre 346 et 375 jours »)."""
+        first = self.premier_bilan
+        return first.ecart_apres_la_fin if first else None
 
     @property
     def retard_jours(self) -> int | None:
