@@ -261,3 +261,21 @@ def test_the_options_reach_the_settings():
     assert (settings.delai_bilan_garant_jours, settings.delai_reponse_maitre_ouvrage_jours) == (45, 90)
     defaults = Settings.from_options({}, None)
     assert (defaults.delai_bilan_garant_jours, defaults.delai_reponse_maitre_ouvrage_jours) == (30, 60)
+
+
+def test_a_dossier_timeline_holds_its_concertations_and_their_bilans():
+    dossier = "titre: PLUi\ntype: plui\netapes:\n  - date: 2024-06\n    libelle: Arrêt du projet\n"
+    records = {"dossiers/plui": dossier,
+               "concertations/c": concertation("2021-03-15", "2023-06-30", extra="dossiers: [plui]\n"),
+               "bilans/2024-06-10-b": bilan("2024-06-10"),
+               "concertations/zac": concertation("2027-01-11", "2027-03-26", extra="dossiers: [plui]\n"),
+               "bilans/2024-09-01-brouillon": bilan("2024-09-01", extra="brouillon: true\n")}
+    node = graph(records).get("dossiers", "plui")
+    steps = [(e.date.isoformat(), e.kind, e.detail, e.future) for e in node.chronologie]
+    assert steps == [("2021-03-15", "concertation", "ouverture de la participation du public", False),
+                     ("2023-06-30", "concertation", "clôture de la participation du public", False),
+                     ("2024-06", "etape", None, False),
+                     ("2024-06-10", "bilan", "Bilan de la concertation", False),
+                     ("2027-01-11", "concertation", "ouverture annoncée de la participation du public", True),
+                     ("2027-03-26", "concertation", "clôture annoncée de la participation du public", True)]
+    assert node.chronologie[0].url == "concertations/c/" and node.chronologie[3].url == "bilans/2024-06-10-b/"

@@ -105,6 +105,7 @@ EVENEMENTS = {  # what each step of a timeline is, for the dossier's
     "contribution": "contribution",
     "reponse": "réponse",
     "intervention": "intervention (pas une réponse)",
+    "concertation": "concertation",
     # a concertation's
     "deliberation": "délibération",
     "debut": "ouverture",
