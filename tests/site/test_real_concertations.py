@@ -77,6 +77,8 @@ def test_the_plu_h_bilan_delay_is_said_as_known_with_an_end_known_by_its_month(s
     assert "retard" not in text
     assert "entre 346 et 375 jours après la fin de la concertation" in text_of(site, BILAN_PLU_H)
     assert "entre 346 et 375 jours après la fin" in text_of(site, "bilans/")
+    feed = (site / "flux" / "bilans.xml").read_text(encoding="utf-8")
+    assert "entre 346 et 375 jours après la fin de la concertation" in feed and "114 jours après la fin" in feed
 
 
 def test_each_year_with_a_concertation_ended_or_a_bilan_has_its_report(site):
