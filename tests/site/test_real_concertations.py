@@ -109,3 +109,20 @@ def test_the_pages_link_right_and_write_correct_french(site):
     mistakes = [f"{p.relative_to(site)} : « {m} »" for p in pages
                 for m in french_mistakes(visible_text(p.read_text(encoding="utf-8")))]
     assert not mistakes, "\n".join(mistakes)
+
+
+@pytest.mark.vnu
+def test_the_new_pages_are_valid_html(site):
+    import shutil
+    import subprocess
+
+    from tests.site.test_site_html import ACCEPTED_WARNINGS, describe, is_error, is_warning, vnu_jar
+
+    pages = [p for url in (PLAN_CLIMAT, CABLE, PLU_H, BILAN_PLU_H, BILAN_CABLE, "concertations/", "bilans/",
+                           "rapport/2017/", "organes/metropole-de-lyon/") for p in [site / url / "index.html"]]
+    assert all(p.is_file() for p in pages)
+    result = subprocess.run([shutil.which("java"), "-Xss1024k", "-jar", str(vnu_jar()), "--format", "json",
+                             "--exit-zero-always", *map(str, pages)], capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr)["messages"]
+    problems = [m for m in messages if is_error(m) or (is_warning(m) and m["message"] not in ACCEPTED_WARNINGS)]
+    assert not problems, describe(problems, site)
