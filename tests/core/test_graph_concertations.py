@@ -104,6 +104,21 @@ def test_days_from_the_end_to_the_first_bilan():
     approximate = graph({"concertations/c": concertation("2021-03-15", "2023"), "bilans/2024-06-10-b": bilan("2024-06-10")})
     node = approximate.get("concertations", "c")
     assert node.jours_jusqu_au_bilan is None and node.duree_jours is None and node.statut == "bilan-publie"
+    # Ended in 2023: from 31 December 2023 to 10 June 2024, 31 + 29 + 31 + 30 + 31 + 10 = 162 days; from 1 January, 526.
+    assert node.ecart_jusqu_au_bilan == (162, 526) and not node.ecart_jusqu_au_bilan.exact
+    assert graph(records).get("concertations", "c").ecart_jusqu_au_bilan == (346, 346)
+
+
+def test_days_to_a_bilan_are_given_as_known_when_the_end_is_known_by_its_month():
+    # Lyon's PLU-H: ended in September 2016, bilan arrêté on 11 September 2017. From 30 September 2016:
+    # 31 + 30 + 31 + 31 + 28 + 31 + 30 + 31 + 30 + 31 + 31 + 11 = 346 days; from 1 September 2016: 346 + 29 = 375.
+    lyon = graph({"concertations/c": concertation("2012-05", "2016-09"), "bilans/2017-09-11-b": bilan("2017-09-11")})
+    node = lyon.get("concertations", "c")
+    assert node.jours_jusqu_au_bilan is None  # no exact figure is invented: the median and open data leave it out
+    assert node.ecart_jusqu_au_bilan == (346, 375) and node.bilans[0].ecart_apres_la_fin == (346, 375)
+    # A bilan known by its month, after an exact end: 2017-09-30 to 2017-10-01, 1 day; to 2017-10-31, 31 days.
+    late = graph({"concertations/c": concertation("2017-01-02", "2017-09-30"), "bilans/2017-10-b": bilan("2017-10")})
+    assert late.get("concertations", "c").ecart_jusqu_au_bilan == (1, 31)
 
 
 DISPOSITIFS = """dispositifs:
@@ -246,3 +261,21 @@ def test_the_options_reach_the_settings():
     assert (settings.delai_bilan_garant_jours, settings.delai_reponse_maitre_ouvrage_jours) == (45, 90)
     defaults = Settings.from_options({}, None)
     assert (defaults.delai_bilan_garant_jours, defaults.delai_reponse_maitre_ouvrage_jours) == (30, 60)
+
+
+def test_a_dossier_timeline_holds_its_concertations_and_their_bilans():
+    dossier = "titre: PLUi\ntype: plui\netapes:\n  - date: 2024-06\n    libelle: Arrêt du projet\n"
+    records = {"dossiers/plui": dossier,
+               "concertations/c": concertation("2021-03-15", "2023-06-30", extra="dossiers: [plui]\n"),
+               "bilans/2024-06-10-b": bilan("2024-06-10"),
+               "concertations/zac": concertation("2027-01-11", "2027-03-26", extra="dossiers: [plui]\n"),
+               "bilans/2024-09-01-brouillon": bilan("2024-09-01", extra="brouillon: true\n")}
+    node = graph(records).get("dossiers", "plui")
+    steps = [(e.date.isoformat(), e.kind, e.detail, e.future) for e in node.chronologie]
+    assert steps == [("2021-03-15", "concertation", "ouverture de la participation du public", False),
+                     ("2023-06-30", "concertation", "clôture de la participation du public", False),
+                     ("2024-06", "etape", None, False),
+                     ("2024-06-10", "bilan", "Bilan de la concertation", False),
+                     ("2027-01-11", "concertation", "ouverture annoncée de la participation du public", True),
+                     ("2027-03-26", "concertation", "clôture annoncée de la participation du public", True)]
+    assert node.chronologie[0].url == "concertations/c/" and node.chronologie[3].url == "bilans/2024-06-10-b/"

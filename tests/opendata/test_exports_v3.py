@@ -76,3 +76,22 @@ def test_suite_rows_name_their_bilan_and_the_garant_recommendation():
     assert [bool(s["motif"]) for s in suites] == [False, True, False, False]
     assert {s["type_bilan"] for s in suites} == {"reponse-maitre-ouvrage"} and suites[0]["concertation"] == "plan-climat"
     assert lines[3]["recommandation"] == "" and lines[1]["motif"] == "Le calendrier dépend de l'État"
+
+
+def test_a_number_of_sessions_written_roughly_has_its_words_in_a_column_and_a_single_count_keeps_them():
+    plan_climat = ("titre: Plan climat\nmaitre_ouvrage: conseil\ndebut: 2019-01-10\nfin: 2019-03-31\n"
+                   "garant_cndp: true\ndispositifs:\n  - id: permanences\n    type: permanence\n    nombre: environ 12\n"
+                   "  - id: contributions\n    type: autre\n    contributions: plus de 250\n")
+    result = corpus({"organes/conseil": ORGANE, "concertations/plan-climat": plan_climat})
+    assert [d for d in result.diagnostics if not d.is_note] == []
+    files = export_files(result.graph, SITE)
+    (permanences, contributions), (line, _) = rows(files, "dispositifs")
+    assert (permanences["nombre"], permanences["nombre_mention"]) == (12, "environ")
+    assert (contributions["nombre"], contributions["nombre_mention"]) == (None, None)
+    assert (line["nombre"], line["nombre_mention"]) == ("12", "environ")
+    columns = [c["nom"] if isinstance(c, dict) else c for c in json.loads(files["donnees/dispositifs.schema.json"])
+               ["items"]["properties"]]
+    assert columns.index("nombre_mention") == columns.index("nombre") + 1
+    # One count summed is said as written: « plus de 250 », not « au moins 250 » (the schema accepts it).
+    (row,), _ = rows(files, "concertations")
+    assert (row["contributions_recueillies"], row["contributions_recueillies_mention"]) == (250, "plus de")

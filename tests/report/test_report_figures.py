@@ -91,7 +91,8 @@ def test_periods_are_the_years_with_records_then_the_configured_ones(graph):
     periods = report_periods(graph, [mandature])
     # 2027 holds only an announced assembly: no report for a year that has not begun. 2016: an archive
     # opinion known by its year.
-    assert [p.slug for p in periods] == ["2016", "2025", "2026", "mandature-2020-2026"]
+    # 2023: the PLUi concertation ended (30 June); 2024: its bilan (10 June), and nothing else those years.
+    assert [p.slug for p in periods] == ["2016", "2023", "2024", "2025", "2026", "mandature-2020-2026"]
 
 
 def test_a_multi_year_period_counts_every_record_in_its_span(graph):
@@ -145,3 +146,19 @@ def test_concertation_figures_match_the_hand_count(graph, slug):
         assert k.delai_median_bilan == expected["delai_median_bilan"]
     assert (k.suites, k.retenues, k.autres, k.autres_avec_motif) == (
         expected["suites"], expected["retenues"], expected["autres"], expected["autres_avec_motif"])
+
+
+def test_a_year_with_only_a_concertation_ended_or_a_bilan_has_its_report():
+    # Lyon's PLU-H: ended in September 2016, bilan arrêté on 11 September 2017; nothing else in 2016 or 2017.
+    from tests.core.helpers import ORGANE, corpus
+    records = {"organes/conseil": ORGANE,
+               "concertations/plu-h": "titre: PLU-H\nmaitre_ouvrage: conseil\ndebut: 2012-05\nfin: 2016-09\n",
+               "bilans/2017-09-11-b": "titre: Bilan\nconcertation: plu-h\ntype: bilan\ndate: 2017-09-11\n",
+               "concertations/ouverte": "titre: Ouverte\nmaitre_ouvrage: conseil\ndebut: 2026-09-14\nfin: 2026-12-18\n"}
+    g = corpus(records, today=REFERENCE_DATE).graph
+    # 2012 is only a start; 2026 only a concertation still open on the build date: neither gets a report.
+    assert [p.slug for p in report_periods(g)] == ["2016", "2017"]
+    ended = build_report(g, year_period(2016)).concertations
+    published = build_report(g, year_period(2017)).concertations
+    assert [c.id for c in ended.terminees] == ["plu-h"] and ended.bilans == []
+    assert [b.id for b in published.bilans] == ["2017-09-11-b"] and published.sans_delai == 1

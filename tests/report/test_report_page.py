@@ -20,7 +20,8 @@ def report_html(site: Path, slug: str) -> str:
 
 def test_one_report_per_year_with_records_and_one_per_configured_period(demo_site):
     built = sorted(p.parent.name for p in (demo_site / "rapport").glob("*/index.html"))
-    assert built == ["2016", "2025", "2026", "mandature-2020-2026"]
+    # 2023: only the PLUi concertation ended; 2024: only its bilan. Each still has its report.
+    assert built == ["2016", "2023", "2024", "2025", "2026", "mandature-2020-2026"]
     index = (demo_site / "rapport" / "index.html").read_text(encoding="utf-8")
     for slug in built:
         assert f'href="{slug}/"' in index

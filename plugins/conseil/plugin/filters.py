@@ -13,7 +13,7 @@ from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import url_filter
 
 from ..core.model import schema
-from ..core.model.dates import date_fr, is_approximate, of_date_fr, on_date_fr, since_fr, until_fr
+from ..core.model.dates import Jours, date_fr, is_approximate, jours_fr, of_date_fr, on_date_fr, since_fr, until_fr
 from ..core.model.grammaire import avec_article
 
 
@@ -24,9 +24,12 @@ def percent(value: float | None) -> str:
     return f"{round(value * 100)}\u00a0%"
 
 
-def days(value: float | int | None) -> str:
+def days(value: float | int | Jours | None) -> str:
+    """`12 jours`, `1,5 jour`; days known between two bounds: `entre 346 et 375 jours`."""
     if value is None:
         return "—"
+    if isinstance(value, Jours):
+        return jours_fr(value)
     number = f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",") if isinstance(value, float) else str(value)
     return f"{number}\u00a0jour{'s' if value not in (0, 1) else ''}"
 
@@ -102,6 +105,7 @@ EVENEMENTS = {  # what each step of a timeline is, for the dossier's
     "contribution": "contribution",
     "reponse": "réponse",
     "intervention": "intervention (pas une réponse)",
+    "concertation": "concertation",
     # a concertation's
     "deliberation": "délibération",
     "debut": "ouverture",

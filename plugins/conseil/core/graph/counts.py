@@ -44,10 +44,15 @@ class Participation:
 
 
 def total(counts: Iterable[int | None]) -> Participation:
-    """The sum of counts (None: not known, left out), and how sure it is: « environ » wins over « au moins »."""
+    """The sum of counts (None: not known, left out), and how sure it is: « environ » wins over « au moins ».
+
+    A total of one count says it as written (« plus de 250 », not « au moins 250 »): nothing was summed.
+    """
     known = [c for c in counts if c is not None]
     qualifiers = [c.qualifier for c in known if is_approximate_count(c)]
     mention = "environ" if {"environ", "près de"} & set(qualifiers) else "au moins" if qualifiers else None
+    if len(known) == 1 and qualifiers:
+        mention = qualifiers[0]
     return Participation(sum(int(c) for c in known), mention, len(qualifiers))
 
 

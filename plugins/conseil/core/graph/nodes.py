@@ -5,16 +5,18 @@ A node reads its record's fields through (`node.titre`); `graph.py` builds and l
 Version 3, what the pages use (every figure is computed here, templates only lay it out):
 - `ConcertationNode`: the record's fields; `statut` (a-venir, en-cours, bilan-attendu, bilan-publie, hors-suivi),
   `maitre_ouvrage` (OrganeNode), `dossiers`, `themes`, `dispositifs` (DispositifNode), `contributions` (the
-  council's), `bilans` (oldest first); `duree_jours`, `premier_bilan`, `jours_jusqu_au_bilan`; with a CNDP garant
+  council's), `bilans` (oldest first); `duree_jours`, `premier_bilan`, `jours_jusqu_au_bilan` (exact days only)
+  and `ecart_jusqu_au_bilan` (`dates.Jours`: the days as known, a span when a date is approximate); with a CNDP garant
   and exact dates `echeance_bilan_garant`, `bilan_garant`, `retard_bilan_garant`, `echeance_reponse_maitre_ouvrage`,
   `reponse_maitre_ouvrage`, `retard_reponse_maitre_ouvrage`, `retard_jours` (None: nothing late); `avec_garant`;
   `participants_total`, `contributions_total` (Participation « environ / au moins », None when no count),
   `participation` (chart rows: label, value as written); `suites`, `suites_par_position` (Count), `motifs`
   (total, avec, sans, part); `recommandations` (the garant's), `recommandations_repondues`; `engagements`;
-  `chronologie` (Evenement, kinds deliberation, debut, phase, dispositif, contribution, fin, bilan).
+  `chronologie` (Evenement, kinds deliberation, debut, phase, dispositif, contribution, fin, bilan); `bornes` (its
+  opening and close as `concertation` steps of a dossier's `chronologie`, which also holds their bilans).
 - `DispositifNode`: the dispositif's fields; `concertation`, `outil` (OutilNode), `assemblee` (AssembleeNode),
   `libelle_ou_type`, `anchor`, `url` (its row on the concertation's page), `dans_l_agenda`.
-- `BilanNode`: the record's fields; `concertation`, `jours_apres_la_fin`, `recommandations`
+- `BilanNode`: the record's fields; `concertation`, `jours_apres_la_fin`, `ecart_apres_la_fin`, `recommandations`
   (RecommandationGarantNode: id, texte, suite, position, suites, engagements), `recommandations_repondues`,
   `suites` (SuiteBilanNode: sujet, position, motif, recommandation, bilan, recommandation_garant), `suites_par_position`,
   `motifs`, `engagements` (EngagementBilanNode: texte, echeance, etat, en_retard, bilan).
@@ -32,7 +34,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from ..model import grammaire, schema
-from ..model.dates import first_day, is_approximate, last_day
+from ..model.dates import Jours, days_between, first_day, is_approximate, last_day
 from ..model.records import Assemblee, Bilan, Concertation, Contribution, Dispositif, Dossier, Elu, Engagement, \
     Instance, Organe, Outil, Recommandation, Record, Reponse, Suite, SuiteBilan, Theme, garant_cndp, has_garant
 from . import reads
@@ -132,14 +134,20 @@ class DossierNode(Node):
 
     @property
     def chronologie(self) -> list[Evenement]:
-        """Its contributions, answers, meetings and procedure stages, in date order."""
+        """Its contributions, answers, meetings, procedure stages, concertations (opening and close) and their
+        bilans, in date order; a concertation's announced opening or close is marked `future`."""
         events = [Evenement(e.date, "etape", e.libelle) for e in self.record.etapes]
         events += [Evenement(a.date, "assemblee", a.titre, a.url, schema.ASSEMBLEE_TYPES[a.type_assemblee])
                    for a in self.assemblees]
         events += [Evenement(c.date, "contribution", c.titre, c.url, schema.NATURES[c.nature]) for c in self.contributions]
         events += [Evenement(r.date, "intervention" if r.intervention else "reponse", r.titre, r.url,
                              r.repondant.nom if r.repondant else None) for r in self.reponses]
-        order = {"etape": 0, "assemblee": 1, "contribution": 2, "reponse": 3, "intervention": 4}
+        for concertation in self.concertations:
+            events += concertation.bornes
+            events += [Evenement(b.date, "bilan", b.titre, b.url, schema.BILAN_TYPES[b.type_bilan])
+                       for b in concertation.bilans]
+        order = {"etape": 0, "assemblee": 1, "concertation": 2, "contribution": 3, "reponse": 4, "intervention": 5,
+                 "bilan": 6}
         return sorted(events, key=lambda e: (e.date, order[e.kind], e.label))
 
 
@@ -216,7 +224,7 @@ class Evenement:
     """One step of a contribution's timeline."""
 
     date: date
-    kind: str  # assemblee, contribution, echeance, reponse, intervention, engagement, etape
+    kind: str  # assemblee, contribution, echeance, reponse, intervention, engagement, etape, concertation, bilan…
     label: str
     url: str | None = None
     detail: str | None = None
@@ -542,6 +550,12 @@ class BilanNode(_Decided, Node):
             return None
         return (self.date - fin).days
 
+    @property
+    def ecart_apres_la_fin(self) -> Jours | None:
+        """Days from the concertation's end to this bilan as known: `entre 346 et 375 jours` when the end is
+        known by its month (see `Jours`); None when the concertation has no end."""
+        fin = self.concertation.fin if self.concertation else None
+        return days_between(fin, self.date) if fin is not None else None
 
 
 @dataclass(eq=False, repr=False)
@@ -603,6 +617,12 @@ class ConcertationNode(_Counted, _Decided, Node):
         return first.jours_apres_la_fin if first else None
 
     @property
+    def ecart_jusqu_au_bilan(self) -> Jours | None:
+        """As `jours_jusqu_au_bilan`, as known when a date is approximate (« entre 346 et 375 jours »)."""
+        first = self.premier_bilan
+        return first.ecart_apres_la_fin if first else None
+
+    @property
     def retard_jours(self) -> int | None:
         """Days overdue of what is awaited (the garant's bilan, else the answer to it); None when nothing is late."""
         return self.retard_bilan_garant or self.retard_reponse_maitre_ouvrage
@@ -627,6 +647,20 @@ class ConcertationNode(_Counted, _Decided, Node):
     @property
     def engagements(self) -> list[EngagementBilanNode]:
         return [e for b in self.bilans for e in b.engagements]
+
+    @property
+    def bornes(self) -> list[Evenement]:
+        """Its opening and close (when set) as steps of another timeline (a dossier's), named by its title."""
+        record, today = self.record, self.graph_date
+        opens = first_day(record.debut) > today
+        events = [Evenement(record.debut, "concertation", self.titre, self.url,
+                            f"ouverture {'annoncée ' if opens else ''}de la participation du public", future=opens)]
+        if record.fin:
+            closes = last_day(record.fin) >= today
+            events.append(Evenement(record.fin, "concertation", self.titre, self.url,
+                                    f"clôture {'annoncée ' if closes else ''}de la participation du public",
+                                    future=closes))
+        return events
 
     @property
     def chronologie(self) -> list[Evenement]:

@@ -70,8 +70,13 @@ def year_period(year: int) -> Period:
 
 
 def report_periods(graph: Graph, configured: Iterable[Period] = ()) -> list[Period]:
-    """Every calendar year with a published record up to the build date, then the configured periods."""
-    days = [n.date for n in (*graph.assemblees, *graph.contributions, *graph.reponses)]
+    """Every calendar year with a published record up to the build date, then the configured periods.
+
+    A concertation counts in the year it ended, a bilan in the year it is dated: the report's section
+    « Les concertations » counts them there, even in a year with no meeting, contribution or answer.
+    """
+    days = [n.date for n in (*graph.assemblees, *graph.contributions, *graph.reponses, *graph.bilans)]
+    days += [c.fin for c in graph.concertations if c.fin is not None]
     years = sorted({d.year for d in days if d <= graph.build_date})
     return [year_period(y) for y in years] + list(configured)
 

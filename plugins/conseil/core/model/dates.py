@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime, timezone
-from typing import Mapping
+from typing import Mapping, NamedTuple
 from zoneinfo import ZoneInfo
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -93,6 +93,34 @@ def first_day(value: date) -> date:
 def last_day(value: date) -> date:
     """The last day a date may be: itself, or the end of its period."""
     return value.last if is_approximate(value) else value
+
+
+class Jours(NamedTuple):
+    """Days from one date to another, as known: one number when both days are, else the fewest and the most.
+
+    Lyon's PLU-H concertation ended in September 2016 (`fin: 2016-09`) and its bilan was arrêté on
+    11 September 2017: from 30 September it is 346 days, from 1 September 375. Saying « 346 jours »
+    would invent the last day, « au moins 346 » would hide that it may be a month more: the fact as
+    known is « entre 346 et 375 jours », as an approximate date is shown « septembre 2016 ».
+    """
+
+    min: int
+    max: int
+
+    @property
+    def exact(self) -> bool:
+        return self.min == self.max
+
+
+def days_between(start: date, end: date) -> Jours:
+    """The days from `start` to `end`, each known to the day or only by its period (never fewer than 0)."""
+    return Jours(max(0, (first_day(end) - last_day(start)).days), max(0, (last_day(end) - first_day(start)).days))
+
+
+def jours_fr(value: Jours, space: str = "\u00a0") -> str:
+    """`346 jours`, `1 jour`; as known: `entre 346 et 375 jours`."""
+    unit = "jour" if value.max in (0, 1) else "jours"
+    return f"{value.min}{space}{unit}" if value.exact else f"entre {value.min} et {value.max}{space}{unit}"
 
 
 class NotADate(ValueError):

@@ -10,7 +10,7 @@ from feedgen.feed import FeedGenerator
 
 from ..graph.graph import Graph
 from ..model import schema
-from ..model.dates import PARIS, date_fr, is_approximate, on_date_fr
+from ..model.dates import PARIS, date_fr, is_approximate, jours_fr, on_date_fr
 from ..model.diagnostics import plural
 from .opendata import public_url
 from .sharing import describe
@@ -69,8 +69,8 @@ def summary_of(node: Any) -> str:
     if node.type == "bilans":
         of = f" de la concertation « {node.concertation.titre} »" if node.concertation else ""
         lead = f"{schema.BILAN_TYPES[node.type_bilan]}{of}, {on_date_fr(node.date)}."
-        if node.jours_apres_la_fin is not None and node.type_bilan != schema.REPONSE_MAITRE_OUVRAGE:
-            lead += f" {node.jours_apres_la_fin} jours après la fin de la concertation."
+        if node.ecart_apres_la_fin is not None and node.type_bilan != schema.REPONSE_MAITRE_OUVRAGE:
+            lead += f" {jours_fr(node.ecart_apres_la_fin, space=' ')} après la fin de la concertation."
         if node.suites:
             retenus = sum(1 for s in node.suites if s.position == schema.RETENUE)
             lead += f" {plural(len(node.suites), 'sujet')}, dont {plural(retenus, 'retenu')}."

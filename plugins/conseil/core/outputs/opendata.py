@@ -155,6 +155,13 @@ def _mention(attribute: str) -> Callable[[Any, str], str | None]:
         getattr(getattr(node, attribute), "mention", None)
 
 
+def _count_mention(key: str, what: str) -> Column:
+    """The column `<key>_mention` beside a count a dispositif may write « environ / près de / plus de N »."""
+    return Column(f"{key}_mention", "string", f"« environ », « près de » ou « plus de » quand le nombre de {what} "
+                  "n'est pas connu exactement (vide s'il l'est).", _mention(key), nullable=True,
+                  choices=schema.ATTENDANCE_QUALIFIERS)
+
+
 def _total(attribute: str) -> Callable[[Any, str], int | None]:
     return lambda node, _: None if getattr(node, attribute) is None else int(getattr(node, attribute))
 
@@ -176,7 +183,10 @@ def _suite_id(suite: Any, _: str) -> str:
 
 
 TOTAL_MENTION = "« environ » quand un des nombres additionnés est approché, « au moins » quand l'un est un minimum " \
-                "(« plus de N ») ; vide quand tous sont exacts."
+                "(« plus de N ») ; un total d'un seul nombre garde ses mots (« plus de », « près de ») ; vide quand " \
+                "tous sont exacts."
+# A total of several counts is « environ » or « au moins »; a total of one count keeps its words (counts.total).
+TOTAL_MENTIONS = ("environ", "au moins", *(q for q in schema.ATTENDANCE_QUALIFIERS if q != "environ"))
 
 
 # The composition (membres.csv): counts only, and the names of the members who agreed to be named.
@@ -403,11 +413,11 @@ DATASETS: tuple[Dataset, ...] = (
             Column("participants", "integer", "Total des participants des dispositifs (vide si aucun n'est compté).",
                    _total("participants_total"), nullable=True),
             Column("participants_mention", "string", TOTAL_MENTION, _mention("participants_total"), nullable=True,
-                   choices=("environ", "au moins")),
+                   choices=TOTAL_MENTIONS),
             Column("contributions_recueillies", "integer", "Total des contributions recueillies par les dispositifs "
                    "(vide si aucune n'est comptée).", _total("contributions_total"), nullable=True),
             Column("contributions_recueillies_mention", "string", TOTAL_MENTION, _mention("contributions_total"),
-                   nullable=True, choices=("environ", "au moins")),
+                   nullable=True, choices=TOTAL_MENTIONS),
             Column("contributions", "array", "Identifiants des contributions du conseil de développement à la "
                    "concertation (jeu « contributions »).", lambda c, _: [n.id for n in _oldest_first(c.contributions)]),
             Column("bilans", "array", "Identifiants des bilans publiés, du plus ancien au plus récent.", _ids("bilans")),
@@ -452,14 +462,11 @@ DATASETS: tuple[Dataset, ...] = (
             Column("concertation", "string", "Identifiant de la concertation (jeu « concertations »).",
                    lambda d, _: d.concertation.id),
             *(_declared(DISPOSITIF, key) for key in ("type", "libelle", "date", "date_fin", "heure_debut",
-                                                       "heure_fin", "lieu", "commune", "nombre", "participants")),
-            Column("participants_mention", "string", "« environ », « près de » ou « plus de » quand le nombre de "
-                   "participants n'est pas connu exactement (vide s'il l'est).", _mention("participants"),
-                   nullable=True, choices=schema.ATTENDANCE_QUALIFIERS),
-            _declared(DISPOSITIF, "contributions"),
-            Column("contributions_mention", "string", "« environ », « près de » ou « plus de » quand le nombre de "
-                   "contributions n'est pas connu exactement.", _mention("contributions"), nullable=True,
-                   choices=schema.ATTENDANCE_QUALIFIERS),
+                                                       "heure_fin", "lieu", "commune")),
+            # Each count the schema lets write « environ N » has its words in a column beside it.
+            *(column for key, what in (("nombre", "séances"), ("participants", "participants"),
+                                       ("contributions", "contributions"))
+              for column in (_declared(DISPOSITIF, key), _count_mention(key, what))),
             _declared(DISPOSITIF, "outil", _node_id("outil"), description="Identifiant de la méthode employée (fiche "
                       "de la boîte à outils, outils/)."),
             _declared(DISPOSITIF, "assemblee", _node_id("assemblee"), description="Identifiant de la réunion quand "
