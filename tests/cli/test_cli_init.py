@@ -125,6 +125,7 @@ def test_an_empty_council_builds_strict_with_nothing_of_the_demo(tmp_path: Path)
     assert demo_text_in(tmp_path / "public") == []
     home = (tmp_path / "public" / "index.html").read_text(encoding="utf-8")
     assert "Testville" in home and 'href="composition/"' not in home and 'href="organes/"' not in home
+    assert 'href="concertations/"' not in home  # an optional part: in the navigation with its first record
     for section in ("contributions", "reponses", "assemblees", "elus", "themes"):
         page = (tmp_path / "public" / section / "index.html").read_text(encoding="utf-8")
         assert re.search(r"Aucun[e]? [^<]*publié", page), section

@@ -1,4 +1,5 @@
-"""Optional parts of a site (composition, instances, organes, dossiers, reports) are in the navigation only with content."""
+"""Optional parts of a site (composition, instances, organes, dossiers, concertations, the toolbox, reports) are in
+the navigation only with content."""
 
 from __future__ import annotations
 

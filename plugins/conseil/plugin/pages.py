@@ -93,6 +93,8 @@ OPTIONAL_PARTS: dict[str, Callable[[Site], bool]] = {
     "instances/index.md": lambda site: bool(site.graph.instances),
     "organes/index.md": lambda site: bool(site.graph.organes),
     "dossiers/index.md": lambda site: bool(site.graph.dossiers),
+    "concertations/index.md": lambda site: bool(site.graph.concertations),
+    "outils/index.md": lambda site: bool(site.graph.outils),
     REPORTS.uri: lambda site: bool(site.rapports),
 }
 
