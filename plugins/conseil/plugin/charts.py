@@ -39,7 +39,9 @@ def bar_chart(bars: Iterable[Bar], title: str, chart_id: str, maximum: float | N
     bars = list(bars)
     top = maximum or max((b.value for b in bars), default=0) or 1
     height = ROW_HEIGHT * len(bars) + 10
-    scale = (WIDTH - LABEL_WIDTH - VALUE_WIDTH) / top
+    # Room right of the longest bar for its value as written (« plus de 300 »), at about 8 px a character
+    value_width = max(VALUE_WIDTH, 8 * max((len(b.text) for b in bars), default=0) + 12)
+    scale = (WIDTH - LABEL_WIDTH - value_width) / top
     description = " ; ".join(f"{b.label} : {b.text}" for b in bars) + "."
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="cdd-graphique" role="img" viewBox="0 0 {WIDTH} {height}" '
@@ -64,7 +66,7 @@ def bar_chart(bars: Iterable[Bar], title: str, chart_id: str, maximum: float | N
     return Markup("".join(parts))
 
 
-def _shorten(label: str, limit: int = 30) -> str:
+def _shorten(label: str, limit: int = 28) -> str:
     """Long labels are cut in the drawing; the full label is in the <desc> and the table."""
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
