@@ -49,3 +49,17 @@ def test_unpublished_records_are_in_no_meta_tag_or_event_data(demo_site):
     leaking = [f"{path}: {needle}" for path, text in shared.items()
                for needle in (*UNPUBLISHED, *UNPUBLISHED_TITLES) if needle in text.lower()]
     assert leaking == []
+
+
+def test_unpublished_records_are_not_in_the_search_index(demo_site):
+    """Pagefind's fragments (one per indexed page: its url, text and metadata) name no draft or embargoed record."""
+    from tests.site.pagefind_index import fragments
+
+    indexed = fragments(demo_site)
+    assert len(indexed) > 50
+    texts = {f["url"]: (f["url"] + " " + f["content"]).lower() for f in indexed}
+    leaking = [f"{url}: {needle}" for url, text in texts.items() for needle in UNPUBLISHED if needle in text]
+    # The titles' words may be in a published text (an answer names the SCoT's revision): not as a page's title
+    leaking += [f"{f['url']}: {needle}" for f in indexed for needle in UNPUBLISHED_TITLES
+                if needle in f["meta"].get("title", "").lower()]
+    assert leaking == []

@@ -30,6 +30,7 @@ from .outputs import add_data_files, configured_periods, take_narratives, warn_u
 from .pages import COMPOSITION, GeneratedPage, RecordPage, Route, add_pages, generated_pages, replace_records
 from .partials import NavigationPartials
 from .sanitise import sanitise
+from .search import PagefindWriter, SearchIndexError, facets
 from .served_site import ServedSite
 from .tables import label_cells
 
@@ -51,6 +52,8 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.display_paths: dict[str, str] = {}
         self.incremental: Incremental | None = None  # serve only: a published build is always a full one
         self.served_site: ServedSite | None = None  # serve only: the served folder is kept, unchanged files stay
+        self.search_index: PagefindWriter | None = None  # build only: this build's Pagefind index
+        self.indexed: set[str] = set()  # uris of the pages whose article goes into the index
 
     # -- events ---------------------------------------------------------------
 
@@ -108,6 +111,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
         files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "rapport.css")))
         add_share_image(files, config, self.config.nom)
+        self._start_search_index()
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         if self.incremental:
@@ -155,6 +159,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         route = self.routes.get(uri)
         context.update(page_context(self.site, page, route, self.pages.get(uri), config=config,
                                     problems=self._problems_of(page) if self.preview else None))
+        context.update(self._search_context(uri, route))
         if self.incremental and isinstance(route, RecordPage):  # last: it starts logging what the page reads
             context.update(self.incremental.context_for(page, route.key))
         return context
@@ -162,6 +167,8 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
             return output
+        if self.search_index is not None and page.file.src_uri in self.indexed:
+            self.search_index.add(output, "/" + page.url)
         if self.incremental and isinstance(self.routes.get(page.file.src_uri), RecordPage):
             if self.incremental.replays(page):  # its previous output, already labelled
                 return output
@@ -175,12 +182,16 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
 
     @event_priority(-100)  # after the search index and every other plugin's files are written
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._write_search_index(config)
         if self.incremental:
             self.incremental.finish()
         if self.served_site:
             self.served_site.finish()
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.search_index is not None:
+            self.search_index.close()
+            self.search_index = None
         if self.incremental:
             self.incremental.forget()
         if self.served_site:
@@ -240,6 +251,31 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         add_pages(files, config, pages)
         warn_unmatched_narratives(narratives, self.site.rapports)
         self.pages = {page.uri: page for page in pages}
+
+    def _start_search_index(self) -> None:
+        """A published build indexes its pages as they are written; the preview never does."""
+        self.indexed = set()
+        if self.search_index is not None:  # a previous build of this process failed before writing it
+            self.search_index.close()
+        self.search_index = PagefindWriter() if self.config.recherche and not self.preview else None
+
+    def _search_context(self, uri: str, route: Route | None) -> dict:
+        """A record's page, or a page the site writes, puts its article in the index; lists and reports do not."""
+        if not (isinstance(route, RecordPage) or (route is None and uri not in self.pages)):
+            return {}
+        self.indexed.add(uri)
+        node = self.site.graph.by_key[route.key] if isinstance(route, RecordPage) else None
+        return {"recherche_indexee": True, "recherche_facettes": facets(node) if node is not None else None}
+
+    def _write_search_index(self, config: MkDocsConfig) -> None:
+        if self.search_index is None:
+            return
+        writer, self.search_index = self.search_index, None
+        try:
+            writer.write(config.site_dir)
+        except SearchIndexError as error:
+            raise PluginError(f"conseil : l'index de recherche (Pagefind) n'a pas pu être écrit : {error}") from None
+        log.info(f"conseil : index de recherche écrit ({writer.pages} pages)")
 
     def _routed_keys(self) -> dict[str, str]:
         """The routing as `Incremental` takes it: every routed page by uri (it compares their set, reads no key)."""

@@ -1,0 +1,187 @@
+"""The site's search index: Pagefind, fed each indexed page as MkDocs writes it.
+
+Pagefind runs as a service process (the binary of the `pagefind_bin` wheel, nothing downloaded): each page's
+HTML is sent to it as soon as it is rendered, so the index is built on the second core while MkDocs renders
+the next pages, and written into `site/pagefind/` once the build ends. Only the pages the templates mark
+(`data-pagefind-body` on the article of a record or of a page of the site's own) are sent: lists, reports,
+the search page, the 404 page and /admin/ stay out.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import queue
+import re
+import subprocess
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from ..core import schema
+from ..core.dates import date_fr
+
+OUTPUT = "pagefind"  # the bundle's folder in the site; the search page's script loads pagefind.js from there
+# Inside an indexed article, what is not the record's text: heading permalinks (« ¶ »).
+EXCLUDED = [".headerlink"]
+# Pagefind runs the cells of a table and the terms and values of a list of facts together (« Datemardi »,
+# « ÉluClaire »): the HTML it gets has a space after each.
+_CELL_END = re.compile(r"</(dt|dd|th|td)>")
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind refused a page or could not write its index."""
+
+
+class PagefindWriter:
+    """One build's index: a Pagefind service (`pagefind --service`), pages sent as they are written, the index
+    written at the end.
+
+    Pagefind's own Python client waits a tenth of a second between two answers it reads (ten pages a second
+    at most): this one speaks the service's protocol (base64 JSON messages, each followed by a comma) with a
+    thread that writes the queued pages and one that reads every answer as soon as it comes.
+    """
+
+    def __init__(self) -> None:
+        from pagefind.service import get_executable  # the binary of the pagefind_bin wheel (or PAGEFIND_BINARY_PATH)
+
+        executable = get_executable()
+        if executable is None:
+            raise SearchIndexError("le programme pagefind est introuvable (paquet pagefind[bin])")
+        self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._answers: dict[int, dict] = {}
+        self._answered = threading.Condition()
+        self._errors: list[str] = []
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._next_id = 0
+        self._reader = threading.Thread(target=self._read, name="pagefind-lecture", daemon=True)
+        self._writer = threading.Thread(target=self._write, name="pagefind-envoi", daemon=True)
+        self._reader.start()
+        self._writer.start()
+        self.pages = 0
+        answer = self._ask({"type": "NewIndex", "config": {"root_selector": "html", "exclude_selectors": EXCLUDED}})
+        self._index_id = answer["index_id"]
+
+    def add(self, html: str, url: str) -> None:
+        """Queue one page (its URL from the site's root, `/contributions/x/`); returns at once."""
+        html = _CELL_END.sub(r"</\1> ", html)
+        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": html})
+        self.pages += 1
+
+    def write(self, site_dir: str) -> None:
+        """Wait for every page, then write the index into `site_dir/pagefind/`; the service stops."""
+        try:
+            self._ask({"type": "WriteFiles", "index_id": self._index_id,
+                       "output_path": os.path.join(os.path.abspath(site_dir), OUTPUT)})
+            if self._errors:
+                raise SearchIndexError("; ".join(self._errors[:5]))
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the service (after a failed build too); nothing more is written."""
+        self._outbox.put(None)
+        self._writer.join(timeout=30)
+        if self._process.poll() is None:
+            self._process.terminate()
+        self._process.wait(timeout=30)
+        self._reader.join(timeout=30)
+
+    # -- the protocol ---------------------------------------------------------
+
+    def _send(self, payload: dict) -> int:
+        self._next_id += 1
+        message = {"message_id": self._next_id, "payload": payload}
+        self._outbox.put(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+        return self._next_id
+
+    def _ask(self, payload: dict) -> dict:
+        """Send a message and wait for its answer (the service answers in order: every earlier page is in)."""
+        message_id = self._send(payload)
+        with self._answered:
+            if not self._answered.wait_for(lambda: message_id in self._answers or self._process.poll() is not None,
+                                           timeout=600):
+                raise SearchIndexError("Pagefind ne répond plus")
+            answer = self._answers.pop(message_id, None)
+        if answer is None:
+            raise SearchIndexError("Pagefind s'est arrêté")
+        if answer.get("type") == "Error":
+            raise SearchIndexError(answer.get("message", "erreur inconnue"))
+        return answer
+
+    def _write(self) -> None:
+        stdin = self._process.stdin
+        while (message := self._outbox.get()) is not None:
+            try:
+                stdin.write(message)
+                stdin.flush()
+            except OSError:  # the service stopped: its reader reports it
+                return
+        stdin.close()
+
+    def _read(self) -> None:
+        stdout, pending = self._process.stdout, b""
+        while chunk := stdout.read1(1 << 16):
+            pending += chunk
+            *messages, pending = pending.split(b",")
+            for message in messages:
+                answer = json.loads(base64.b64decode(message))
+                payload = answer.get("payload") or {}
+                with self._answered:
+                    if payload.get("type") == "Error":
+                        self._errors.append(payload.get("message", "erreur inconnue"))
+                    if payload.get("type") != "IndexedFile":  # pages' answers are only counted
+                        self._answers[answer.get("message_id") or 0] = payload
+                    self._answered.notify_all()
+        with self._answered:
+            self._answered.notify_all()
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What the index holds of a record beside its text: filters (the search page's choices) and metadata."""
+
+    filters: tuple[tuple[str, str], ...]
+    meta: tuple[tuple[str, str], ...]
+
+
+# The search page's filters, in the order it shows them: (URL parameter = Pagefind filter, label).
+FILTERS = (
+    ("type", "Type de fiche"),
+    ("theme", "Thème"),
+    ("annee", "Année"),
+    ("statut", "Suivi de la réponse"),
+    ("destinataire", "Élu ou organe"),
+)
+
+
+def facets(node: Any) -> Facets:
+    """A record's filters and metadata, from the graph: type, themes, year, status, élus and organes."""
+    record_type = schema.RECORD_TYPES[node.type]
+    filters: list[tuple[str, str]] = [("type", node.type)]
+    filters += [("theme", theme.id) for theme in getattr(node, "themes", None) or ()]
+    when = getattr(node.record, "date", None)
+    if when is not None:
+        filters.append(("annee", str(when.year)))
+    if node.type == "contributions":
+        filters.append(("statut", node.statut))
+        filters += [("destinataire", target.id) for target in node.destinataires]
+    elif node.type == "reponses" and node.repondant is not None:
+        filters.append(("destinataire", node.repondant.id))
+    elif node.type in ("elus", "organes"):
+        filters.append(("destinataire", node.id))
+    meta = [("type", _kind(node, record_type))]
+    if when is not None:
+        meta.append(("date", date_fr(when)))
+    return Facets(tuple(filters), tuple(meta))
+
+
+def _kind(node: Any, record_type: schema.RecordType) -> str:
+    """What a result says the record is: « Avis », « Question », « Réponse », « Intervention », « Élu »…"""
+    if node.type == "contributions":
+        return schema.NATURES[node.nature]
+    if node.type == "reponses" and node.intervention:
+        return "Intervention"
+    return record_type.label[:1].upper() + record_type.label[1:]
