@@ -49,6 +49,7 @@ PAGES: list[tuple[str, str]] = [
     ("seance-collectivite", "assemblees/2026-10-15-seance-conseil-metropolitain/"),
     ("assemblee-plusieurs-jours", "assemblees/2025-10-08-rencontres-nationales-conseils-developpement/"),
     ("rapport-archive", "rapport/2016/"),
+    ("recherche", "recherche/"),  # with results: tests/site/test_site_search.py, test_site_accessibility.py
 ]
 
 # The pages French law requires, linked from every footer: (url path, link text).

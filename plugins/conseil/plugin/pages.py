@@ -21,6 +21,7 @@ from ..core.feeds import FEEDS
 from ..core.opendata import DATASETS, LIST_SEPARATOR
 from ..core.report import Rapport
 from ..core.sharing import describe
+from .search import search_choices
 
 if TYPE_CHECKING:
     from .context import Site
@@ -84,6 +85,11 @@ OPEN_DATA = GeneratedPage(
     "Les données ouvertes du conseil de développement : CSV et JSON avec leurs schémas, flux Atom et agenda.",
     context=lambda site: {"jeux": DATASETS, "separateur_liste": LIST_SEPARATOR, "flux": FEEDS, "agenda": AGENDA})
 
+SEARCH = GeneratedPage(
+    "recherche/index.md", "Rechercher", "conseil/recherche.html",
+    "Rechercher dans les avis, contributions, réponses des élus, réunions et dossiers du conseil de développement.",
+    context=lambda site: {"recherche_choix": search_choices(site.graph), "recherche_disponible": site.search})
+
 
 def report_page(rapport: Rapport, narrative: str) -> GeneratedPage:
     """/rapport/<période>/: the report's figures, after the team's text for the period if there is one."""
@@ -102,7 +108,7 @@ def generated_pages(site: Site, narratives: dict[str, str]) -> list[GeneratedPag
         HOME, *SECTIONS, SUIVI,
         *([COMPOSITION] if site.graph.composition is not None else []),
         *(report_page(rapport, narratives.get(rapport.period.slug, "")) for rapport in site.rapports),
-        REPORTS, OPEN_DATA,
+        REPORTS, OPEN_DATA, SEARCH,
     ]
 
 

@@ -38,6 +38,7 @@ log = logging.getLogger("mkdocs.plugins.conseil")
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/conseil/conseil.css"
 PRINT_STYLESHEET = "assets/conseil/rapport.css"
+SEARCH_SCRIPT = "assets/conseil/recherche.js"  # loaded by the search page only
 
 
 class ConseilPlugin(BasePlugin[ConseilConfig]):
@@ -100,7 +101,8 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self._report_problems(self.corpus)
         narratives = take_narratives(files)
         rapports = build_reports(self.corpus.graph, configured_periods(self.config.rapports))
-        self.site = build_site(self.corpus, self.config.nom, rapports, preview=self.preview)
+        self.site = build_site(self.corpus, self.config.nom, rapports, preview=self.preview,
+                               search=self.config.recherche and not self.preview)
         self.routes = replace_records(files, self.corpus, config, preview=self.preview)
         self._add_pages(files, config, narratives)
         add_data_files(files, self.corpus.graph, config, self.config.nom)
@@ -110,6 +112,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
             self.incremental.watch_search(config)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
         files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "rapport.css")))
+        files.append(File.generated(config, SEARCH_SCRIPT, abs_src_path=str(PACKAGE / "assets" / "recherche.js")))
         add_share_image(files, config, self.config.nom)
         self._start_search_index()
 

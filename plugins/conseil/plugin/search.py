@@ -184,4 +184,32 @@ def _kind(node: Any, record_type: schema.RecordType) -> str:
         return schema.NATURES[node.nature]
     if node.type == "reponses" and node.intervention:
         return "Intervention"
+    if node.type == "assemblees":
+        return schema.ASSEMBLEE_TYPES[node.type_assemblee]
     return record_type.label[:1].upper() + record_type.label[1:]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One filter of the search page: its URL parameter, its label, and its values with their labels."""
+
+    name: str
+    label: str
+    values: tuple[tuple[str, str], ...]
+
+
+def search_choices(graph: Any) -> list[Choice]:
+    """The search page's filters, with the values the published records hold (the index has no other)."""
+    types = [(t.name, t.section_title) for t in schema.RECORD_TYPES.values()
+             if any(node.type == t.name for node in graph.by_key.values())]
+    years = sorted({node.record.date.year for node in graph.by_key.values()
+                    if getattr(node.record, "date", None) is not None}, reverse=True)
+    statuses = sorted({c.statut for c in graph.contributions}, key=list(schema.STATUTS).index)
+    values = {
+        "type": types,
+        "theme": [(theme.id, theme.titre) for theme in graph.themes],
+        "annee": [(str(year), str(year)) for year in years],
+        "statut": [(status, schema.STATUTS[status]) for status in statuses],
+        "destinataire": [(elu.id, elu.nom) for elu in graph.elus] + [(o.id, o.nom) for o in graph.organes],
+    }
+    return [Choice(name, label, tuple(values[name])) for name, label in FILTERS if values[name]]
