@@ -3,7 +3,7 @@
 // (textContent): an excerpt's only markup, Pagefind's <mark>, is rebuilt as elements, never parsed as HTML.
 
 const script = document.querySelector("script[data-index]");  // a module has no currentScript
-const PAGE_SIZE = 10;
+const PAGE_SIZE = 5;  // results written at once: each one fetches its page's fragment
 const FILTERS = ["type", "theme", "annee", "statut", "destinataire"];
 
 const form = document.getElementById("recherche-formulaire");
