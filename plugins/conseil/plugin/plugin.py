@@ -260,7 +260,14 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.indexed = set()
         if self.search_index is not None:  # a previous build of this process failed before writing it
             self.search_index.close()
-        self.search_index = PagefindWriter() if self.config.recherche and not self.preview else None
+        self.search_index = None
+        if self.config.recherche and not self.preview:
+            try:
+                self.search_index = PagefindWriter()
+            except SearchIndexError as error:
+                raise PluginError(f"conseil : l'index de recherche ne peut pas être construit : {error}. Installez "
+                                  "les dépendances (make install), ou mettez « recherche: false » dans l'entrée "
+                                  "conseil de mkdocs.yml pour construire le site sans recherche.") from None
 
     def _search_context(self, uri: str, route: Route | None) -> dict:
         """A record's page, or a page the site writes, puts its article in the index; lists and reports do not."""

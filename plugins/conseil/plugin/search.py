@@ -44,13 +44,18 @@ class PagefindWriter:
     """
 
     def __init__(self) -> None:
-        from pagefind.service import get_executable  # the binary of the pagefind_bin wheel (or PAGEFIND_BINARY_PATH)
-
+        try:  # the binary of the pagefind_bin wheel (or PAGEFIND_BINARY_PATH)
+            from pagefind.service import get_executable
+        except ImportError:
+            get_executable = lambda: None  # noqa: E731 - reported below, as a missing program
         executable = get_executable()
         if executable is None:
-            raise SearchIndexError("le programme pagefind est introuvable (paquet pagefind[bin])")
-        self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            raise SearchIndexError("le programme pagefind est introuvable (paquet pagefind[bin] non installé)")
+        try:
+            self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError as error:
+            raise SearchIndexError(f"le programme pagefind ({executable}) ne démarre pas : {error}") from None
         self._answers: dict[int, dict] = {}
         self._answered = threading.Condition()
         self._errors: list[str] = []
