@@ -65,22 +65,26 @@ def _view(browser, url: str, sent: list, *, throttle: float = 1, query: bool) ->
         context.close()
 
 
-def measure_site(site: Path) -> dict:
-    """The browser's figures on a built site."""
-    from playwright.sync_api import sync_playwright
+def measure_site(site: Path, browser=None) -> dict:
+    """The browser's figures on a built site, in `browser` (a Playwright chromium) or a chromium of its own."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+            try:
+                return measure_site(site, own)
+            finally:
+                own.close()
     server, sent = serve_counting(site)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-            record = _view(browser, url + first_record(site), sent, query=False)
-            queries = {}
-            for name, word in QUERIES.items():
-                for throttle in (1, 4):
-                    queries[f"{name}_x{throttle}"] = {"q": word, **_view(
-                        browser, f"{url}recherche/?q={word}", sent, throttle=throttle, query=True)}
-            browser.close()
+        record = _view(browser, url + first_record(site), sent, query=False)
+        queries = {}
+        for name, word in QUERIES.items():
+            for throttle in (1, 4):
+                queries[f"{name}_x{throttle}"] = {"q": word, **_view(
+                    browser, f"{url}recherche/?q={word}", sent, throttle=throttle, query=True)}
     finally:
         server.shutdown()
         server.server_close()

@@ -15,11 +15,13 @@ sys.path.insert(0, str(BENCHMARKS))
 
 from search_bench import QUERIES, measure_site  # noqa: E402
 
+from tests.site.browsing import browser  # noqa: E402,F401 - fixture
+
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
-def test_the_search_bench_measures_a_built_site(demo_site):
-    figures = measure_site(demo_site)
+def test_the_search_bench_measures_a_built_site(demo_site, browser):
+    figures = measure_site(demo_site, browser)
     record = figures["page_fiche"]
     assert record["search_bytes"] == 0 and record["all_bytes"] > 10_000
     assert set(figures["requetes"]) == {f"{name}_x{rate}" for name in QUERIES for rate in (1, 4)}
