@@ -72,6 +72,8 @@ class PagefindWriter:
     def add(self, html: str, url: str) -> None:
         """Queue one page (its URL from the site's root, `/contributions/x/`); returns at once."""
         html = _CELL_END.sub(r"</\1> ", html)
+        if "data-pagefind-body" not in html:  # a theme without our base.html: its article is the body all the same
+            html = html.replace("<article", "<article data-pagefind-body", 1)
         self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": html})
         self.pages += 1
 
