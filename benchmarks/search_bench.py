@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -94,7 +95,7 @@ def measure_site(site: Path, browser=None) -> dict:
 def _build(project: Path, config: str, site: Path) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)], cwd=project,
-                   check=True, env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+                   check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     return round(time.perf_counter() - start, 2)
 
 
