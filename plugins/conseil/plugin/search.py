@@ -25,9 +25,8 @@ from ..core.dates import date_fr
 OUTPUT = "pagefind"  # the bundle's folder in the site; the search page's script loads pagefind.js from there
 # Inside an indexed article, what is not the record's text: heading permalinks (« ¶ »).
 EXCLUDED = [".headerlink"]
-# Pagefind runs the cells of a table and the terms and values of a list of facts together (« Datemardi »,
-# « ÉluClaire »): the HTML it gets has a space after each.
 _CELL_END = re.compile(r"</(dt|dd|th|td)>")
+_LANGUAGE = re.compile(r'<html[^>]*\slang="([^"]+)"')
 
 
 class SearchIndexError(RuntimeError):
@@ -65,16 +64,14 @@ class PagefindWriter:
         self._writer = threading.Thread(target=self._write, name="pagefind-envoi", daemon=True)
         self._reader.start()
         self._writer.start()
-        self.pages = 0
+        self.pages = 0  # sent
+        self.indexed = 0  # read by Pagefind
         answer = self._ask({"type": "NewIndex", "config": {"root_selector": "html", "exclude_selectors": EXCLUDED}})
         self._index_id = answer["index_id"]
 
     def add(self, html: str, url: str) -> None:
         """Queue one page (its URL from the site's root, `/contributions/x/`); returns at once."""
-        html = _CELL_END.sub(r"</\1> ", html)
-        if "data-pagefind-body" not in html:  # a theme without our base.html: its article is the body all the same
-            html = html.replace("<article", "<article data-pagefind-body", 1)
-        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": html})
+        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": article_only(html)})
         self.pages += 1
 
     def write(self, site_dir: str) -> None:
@@ -139,11 +136,29 @@ class PagefindWriter:
                 with self._answered:
                     if payload.get("type") == "Error":
                         self._errors.append(payload.get("message", "erreur inconnue"))
-                    if payload.get("type") != "IndexedFile":  # pages' answers are only counted
+                    if payload.get("type") == "IndexedFile":  # pages' answers are only counted
+                        self.indexed += 1
+                    else:
                         self._answers[answer.get("message_id") or 0] = payload
                     self._answered.notify_all()
         with self._answered:
             self._answered.notify_all()
+
+
+def article_only(html: str) -> str:
+    """What Pagefind needs of a page: its language and its article, marked as the body to index.
+
+    The header, navigation, footer and scripts are most of a page's bytes and none of its index: sending the
+    article alone divides Pagefind's parsing by several. The cells of a table and the terms and values of a list
+    get a space after them (Pagefind would run « Date » and « mardi » into « Datemardi »)."""
+    language = _LANGUAGE.search(html, 0, 500)
+    start, end = html.find("<article"), html.rfind("</article>")
+    if start != -1 and end > start:
+        html = (f'<!doctype html><html lang="{language.group(1) if language else "fr"}"><head><meta charset="utf-8">'
+                f"</head><body>{html[start:end + len('</article>')]}</body></html>")
+    if "data-pagefind-body" not in html:  # a theme without our base.html: its article is the body all the same
+        html = html.replace("<article", "<article data-pagefind-body", 1)
+    return _CELL_END.sub(r"</\1> ", html)
 
 
 @dataclass(frozen=True)
