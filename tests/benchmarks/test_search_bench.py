@@ -28,4 +28,4 @@ def test_the_search_bench_measures_a_built_site(demo_site, browser):
     for query in figures["requetes"].values():
         assert query["search_requests"] >= 6 and 50_000 < query["search_bytes"] < query["all_bytes"]
         assert query["first_result_ms"] > query["after_load_ms"] > 0
-        assert query["results"].endswith(f"pour « {query['q']} ».")
+        assert f"pour « {query['q']} »" in query["results"]  # its count, or « Aucun résultat »
