@@ -39,7 +39,7 @@ class PagefindWriter:
 
     Pagefind's own Python client waits a tenth of a second between two answers it reads (ten pages a second
     at most): this one speaks the service's protocol (base64 JSON messages, each followed by a comma) with a
-    thread that writes the queued pages and one that reads every answer as soon as it comes.
+    thread that writes the queued pages, one at a time, and one that reads every answer as soon as it comes.
     """
 
     def __init__(self) -> None:
@@ -58,7 +58,7 @@ class PagefindWriter:
         self._answers: dict[int, dict] = {}
         self._answered = threading.Condition()
         self._errors: list[str] = []
-        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._outbox: queue.SimpleQueue[tuple[bytes, bool] | None] = queue.SimpleQueue()  # (message, is a page)
         self._next_id = 0
         self._reader = threading.Thread(target=self._read, name="pagefind-lecture", daemon=True)
         self._writer = threading.Thread(target=self._write, name="pagefind-envoi", daemon=True)
@@ -77,6 +77,12 @@ class PagefindWriter:
     def write(self, site_dir: str) -> None:
         """Wait for every page, then write the index into `site_dir/pagefind/`; the service stops."""
         try:
+            # Every page's answer first: the service may work on several messages at once, and an index written
+            # before a slow page is read would miss it (and differ from one build to the next).
+            with self._answered:
+                if not self._answered.wait_for(lambda: self.indexed + len(self._errors) >= self.pages
+                                               or self._process.poll() is not None, timeout=600):
+                    raise SearchIndexError("Pagefind ne répond plus")
             self._ask({"type": "WriteFiles", "index_id": self._index_id,
                        "output_path": os.path.join(os.path.abspath(site_dir), OUTPUT)})
             if self._errors:
@@ -98,7 +104,7 @@ class PagefindWriter:
     def _send(self, payload: dict) -> int:
         self._next_id += 1
         message = {"message_id": self._next_id, "payload": payload}
-        self._outbox.put(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+        self._outbox.put((base64.b64encode(json.dumps(message).encode("utf-8")) + b",", payload["type"] == "AddFile"))
         return self._next_id
 
     def _ask(self, payload: dict) -> dict:
@@ -116,13 +122,21 @@ class PagefindWriter:
         return answer
 
     def _write(self) -> None:
-        stdin = self._process.stdin
-        while (message := self._outbox.get()) is not None:
+        stdin, written = self._process.stdin, 0
+        while (item := self._outbox.get()) is not None:
+            message, is_page = item
             try:
                 stdin.write(message)
                 stdin.flush()
             except OSError:  # the service stopped: its reader reports it
                 return
+            if is_page:
+                # One page at a time: the service may work on several at once and number them as they finish,
+                # and the index must come out the same for the same site (reproducible builds).
+                written += 1
+                with self._answered:
+                    self._answered.wait_for(lambda: self.indexed + len(self._errors) >= written
+                                            or self._process.poll() is not None)
         stdin.close()
 
     def _read(self) -> None:
