@@ -2,9 +2,9 @@
 
 Pagefind runs as a service process (the binary of the `pagefind_bin` wheel, nothing downloaded): each page's
 HTML is sent to it as soon as it is rendered, so the index is built on the second core while MkDocs renders
-the next pages, and written into `site/pagefind/` once the build ends. Only the pages the templates mark
-(`data-pagefind-body` on the article of a record or of a page of the site's own) are sent: lists, reports,
-the search page, the 404 page and /admin/ stay out.
+the next pages, and written into `site/pagefind/` once the build ends. Only the pages of records and the
+site's own pages (about, legal notices) are sent, and of each only its article (`data-pagefind-body`): lists,
+reports, the search page, the 404 page and /admin/ stay out, and so do navigation and footers.
 """
 
 from __future__ import annotations
