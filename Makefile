@@ -77,8 +77,10 @@ guide: $(VENV)/.runtime
 
 ## Measure the build of synthetic councils (plugin vs plain Material, validation, memory, serve); BENCH_SIZES to override
 BENCH_SIZES ?= 1000,2000,5000,8000,10000
+BENCH_SEARCH_SIZES ?= 2000,8000
 bench: install
 	$(BIN)/python benchmarks/harness.py --sizes $(BENCH_SIZES)
+	$(BIN)/python benchmarks/search_bench.py --sizes $(BENCH_SEARCH_SIZES)
 
 clean:
 	rm -rf site guide/site .pytest_cache .hypothesis benchmarks/work

@@ -90,15 +90,16 @@ nav:
   - À propos: a-propos.md
 """
 
+# The site as the demo builds it: the plugin's own search index (Pagefind), not Material's search plugin.
 PLUGIN_CONFIG = COMMON_CONFIG + NAV + """
 plugins:
-  - search:
-      lang: fr
   - conseil:
       nom: Conseil de développement de Synthèse-sur-Arvel
       delai_reponse_jours: 60
       date_reference: !ENV [CONSEIL_DATE_REFERENCE, null]
 """
+# The same without the search index (`recherche: false`, what a preview may do).
+NO_INDEX_CONFIG = PLUGIN_CONFIG + "      recherche: false\n"
 
 # The baseline: the same files and navigation as plain Material pages; no `conseil` plugin.
 PLAIN_CONFIG = COMMON_CONFIG + NAV + """
@@ -163,6 +164,35 @@ SENTENCES = [
     "Un comité de suivi associant le conseil de développement serait un gage de transparence.",
     "La sobriété foncière impose de reconsidérer l'usage des zones déjà artificialisées.",
 ]
+# Words of one field each, spread as in real prose: a body speaks of one or two of these topics, so that a
+# domain word (« logement ») is on about one page in eight, not on every page as the sentences above are.
+TOPICS = {
+    "logement": ["Le logement des jeunes actifs et des étudiants manque dans les bourgs.",
+                 "Les loyers ont augmenté plus vite que les revenus des ménages modestes.",
+                 "La rénovation des copropriétés fragiles demande un accompagnement durable."],
+    "mobilite": ["Les pistes cyclables s'arrêtent aux limites des communes.",
+                 "Le bus du soir ne dessert plus les hameaux après vingt heures.",
+                 "Un parking relais sécurisé éviterait la voiture jusqu'au centre."],
+    "eau": ["La ressource en eau baisse chaque été depuis cinq ans.",
+            "Les nappes phréatiques alimentent l'irrigation et l'eau potable.",
+            "Une tarification progressive protégerait les petits consommateurs."],
+    "alimentation": ["Les cantines scolaires servent trop peu de produits locaux.",
+                     "Les maraîchers cherchent des terres et des débouchés.",
+                     "Un marché de producteurs par commune rapprocherait les fermes des habitants."],
+    "climat": ["Les îlots de fraîcheur manquent dans les cours d'école.",
+               "La canicule rend les crèches invivables en juillet.",
+               "La végétalisation des places réduit la chaleur nocturne."],
+    "culture": ["Le cinéma associatif vit grâce à ses bénévoles.",
+                "Les tiers-lieux culturels accueillent concerts, ateliers et répétitions.",
+                "La médiathèque ouvre désormais le dimanche matin."],
+    "economie": ["Les commerces des centres-bourgs ferment faute de repreneurs.",
+                 "Les zones d'activité restent inaccessibles sans voiture.",
+                 "Les saisonniers agricoles peinent à se loger près des exploitations."],
+    "solidarite": ["L'hébergement d'urgence est saturé dès les premiers froids.",
+                   "Les maisons de santé manquent de médecins généralistes.",
+                   "L'isolement des personnes âgées s'aggrave dans les hameaux."],
+}
+
 HEADINGS = ["Contexte", "Ce que nous avons entendu", "Constats", "Nos propositions", "Points de vigilance",
             "Calendrier", "Pour aller plus loin", "Méthode de travail", "Ce qui reste à faire"]
 
@@ -200,6 +230,7 @@ def generate(n: int, seed: int, out: Path) -> dict[str, int]:
         (content / folder).mkdir(parents=True)
     (out / "mkdocs.yml").write_text(PLUGIN_CONFIG, encoding="utf-8")
     (out / "mkdocs-plain.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    (out / "mkdocs-sans-index.yml").write_text(NO_INDEX_CONFIG, encoding="utf-8")
     (content / "suivi").mkdir()
     for uri, title in SECTION_PAGES.items():
         (content / uri).write_text(f"---\ntitle: {title}\n---\n\n" + _paragraphs(rng, 1) + "\n", encoding="utf-8")
@@ -392,6 +423,8 @@ def _body(rng: random.Random, plan: Plan, when: date, *, table: bool = False, wo
             block += ["", *(f"{i}. {s}" for i, s in enumerate(rng.sample(SENTENCES, 3), 1))]
         parts.append("\n".join(block))
         total += len(" ".join(block).split())
+    for topic in rng.sample(sorted(TOPICS), rng.choice([1, 1, 2])):
+        parts.insert(1, " ".join(rng.sample(TOPICS[topic], 2)))
     parts.insert(1, _links(rng, plan, when))
     if table:
         parts.append(_table(rng))

@@ -71,7 +71,7 @@ def test_the_harness_reports_every_measure_and_ratio(tmp_path):
     assert {"nproc", "cpu", "memory_mb", "mkdocs", "mkdocs_material"} <= set(report["machine"])
     for run in report["runs"]:
         assert run["validation"]["errors"] == 0
-        for build in ("plugin_build", "plain_build"):
+        for build in ("plugin_build", "plain_build", "no_index_build"):
             assert {"seconds", "cpu_seconds", "peak_rss_mb"} <= set(run[build])
             assert run[build]["peak_rss_mb"] > 0
         assert run["plugin_vs_plain"] > 0 and run["plugin_vs_plain_cpu"] > 0
@@ -79,9 +79,10 @@ def test_the_harness_reports_every_measure_and_ratio(tmp_path):
     for serve in report["serve"]:
         assert len(serve["rebuilds_s"]) == 2 and serve["rebuild_vs_full_build"] > 0
     names = [target["name"] for target in report["targets"]]
-    assert len(names) == 6 and all(isinstance(target["ok"], bool) for target in report["targets"])
-    assert "build(80) / build(40)" in names[1]
-    assert "N = 40" in names[4] and "N = 80" in names[5] and "aperçu" in names[4]
+    assert len(names) == 7 and all(isinstance(target["ok"], bool) for target in report["targets"])
+    assert "index de recherche" in names[0] and "sans index" in names[1]
+    assert "build(80) / build(40)" in names[2]
+    assert "N = 40" in names[5] and "N = 80" in names[6] and "aperçu" in names[5]
 
     # The printed table says what the JSON says: one row per size, one per target with its verdict.
     lines = result.stdout.splitlines()

@@ -9,7 +9,7 @@ import pytest
 
 from tests.cli.clitools import broken_copy  # noqa: F401 (fixture)
 from tests.conftest import ENGINE, build_env, mkdocs_build
-from tests.serving import free_port, running, wait_for
+from tests.serving import fetch, free_port, running, wait_for
 
 pytestmark = pytest.mark.slow
 BANNER = "cdd-problemes"
@@ -74,3 +74,11 @@ def test_published_build_never_shows_the_banner(tmp_path: Path, broken_copy: Pat
     assert "Avis sur le plan vélo" in page
     for html in (tmp_path / "site").rglob("*.html"):  # ...never on a published page
         assert BANNER not in html.read_text(encoding="utf-8"), html
+
+
+def test_the_preview_builds_no_search_index_and_its_search_page_says_so(served):
+    """`serve` keeps its speed: no Pagefind index; the search page tells the editor where the search is."""
+    base, site, log = served
+    page = wait_for(f"{base}/recherche/", lambda text: "cdd-recherche" in text)
+    assert "La recherche n'est pas disponible dans l'aperçu" in page and "recherche.js" not in page
+    assert fetch(f"{base}/pagefind/pagefind.js")[0] == 404

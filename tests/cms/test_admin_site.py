@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from tests.conftest import REPO, mkdocs_build
+from tests.site.pagefind_index import fragments
 
 SMALL_SITE = "site_name: Essai\nsite_url: https://essai.example.org/\ndocs_dir: content\ntheme:\n  name: material\n"
 
@@ -38,8 +39,8 @@ def test_the_served_config_is_the_committed_one(demo_site: Path):
 
 def test_admin_is_out_of_the_sitemap_the_search_index_and_every_page(demo_site: Path):
     assert "/admin" not in (demo_site / "sitemap.xml").read_text(encoding="utf-8")
-    index = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not [d["location"] for d in index["docs"] if d["location"].startswith("admin")]
+    indexed = [fragment["url"] for fragment in fragments(demo_site)]
+    assert indexed and not [url for url in indexed if url.startswith("/admin")]
     linking = [p for p in demo_site.rglob("*.html")
                if "admin" not in p.relative_to(demo_site).parts and "admin/" in p.read_text(encoding="utf-8")]
     assert not linking

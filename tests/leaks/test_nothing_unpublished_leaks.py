@@ -97,3 +97,17 @@ def test_version_3_drafts_and_embargoes_are_in_no_page_export_feed_or_calendar(t
     # The draft bilan changes nothing: the garante's bilan is still the first, its 5 recommendations 3 answered.
     page = text_of(site, "concertations/2025-03-03-concertation-prealable-plan-climat/")
     assert "3 recommandations sur 5 ont reçu une réponse" in page and "Tramway" not in page
+
+
+def test_unpublished_records_are_not_in_the_search_index(demo_site):
+    """Pagefind's fragments (one per indexed page: its url, text and metadata) name no draft or embargoed record."""
+    from tests.site.pagefind_index import fragments
+
+    indexed = fragments(demo_site)
+    assert len(indexed) > 50
+    texts = {f["url"]: (f["url"] + " " + f["content"]).lower() for f in indexed}
+    leaking = [f"{url}: {needle}" for url, text in texts.items() for needle in UNPUBLISHED if needle in text]
+    # The titles' words may be in a published text (an answer names the SCoT's revision): not as a page's title
+    leaking += [f"{f['url']}: {needle}" for f in indexed for needle in UNPUBLISHED_TITLES
+                if needle in f["meta"].get("title", "").lower()]
+    assert leaking == []

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -38,6 +40,44 @@ OVERFLOW = """(scrollers) => {
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
         pass
+
+
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+class CountingHandler(_QuietHandler):
+    """A static host as a reader meets it: text compressed with gzip when the browser accepts it (Pagefind's
+    files are compressed already), and every response's bytes counted in `sent` as (path, bytes)."""
+
+    sent: list[tuple[str, int]]
+
+    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if not os.path.isfile(path):
+            return super().do_GET()
+        data = Path(path).read_bytes()
+        kind = self.guess_type(path)
+        headers = {"Content-Type": kind}
+        if kind.startswith(COMPRESSED_TYPES) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            data = gzip.compress(data, compresslevel=9, mtime=0)
+            headers["Content-Encoding"] = "gzip"
+        self.send_response(200)
+        for name, value in {**headers, "Content-Length": str(len(data)), "Cache-Control": "no-store"}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+        self.sent.append((self.path.split("?")[0], len(data)))
+
+
+def serve_counting(root: Path) -> tuple[http.server.ThreadingHTTPServer, list[tuple[str, int]]]:
+    """`root` served on a loopback port by a `CountingHandler`; returns the server (started) and its log."""
+    sent: list[tuple[str, int]] = []
+    handler = functools.partial(type("Counting", (CountingHandler,), {"sent": sent}), directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, sent
 
 
 @contextlib.contextmanager

@@ -66,6 +66,7 @@ PAGES: list[tuple[str, str]] = [
     ("organe-maitre-ouvrage", "organes/syndicat-mobilites-arvel/"),
     ("dossier-concertations", "dossiers/plan-local-urbanisme-intercommunal/"),
     ("assemblee-dispositif", "assemblees/2025-05-20-pleniere-plan-climat/"),  # held as a concertation's dispositif
+    ("recherche", "recherche/"),  # with results: tests/site/test_site_search.py, test_site_accessibility.py
 ]
 
 # The pages French law requires, linked from every footer: (url path, link text).

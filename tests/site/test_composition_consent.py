@@ -61,6 +61,17 @@ def test_no_file_of_the_demo_site_names_a_member_who_did_not_consent(demo_site):
     assert not found, "noms publiés sans accord :\n" + "\n".join(f"{n} : {w}" for n, w in found.items())
 
 
+def test_the_search_index_names_only_members_who_consented(demo_site):
+    """Pagefind's pages read as data (text and metadata): consenting members are found, the others never."""
+    from tests.site.pagefind_index import fragments
+
+    texts = {f["url"]: (f["content"] + " " + json.dumps(f["meta"], ensure_ascii=False)).lower()
+             for f in fragments(demo_site)}
+    assert leaks(texts, "Hélène Marchand")  # the instance pages name the members who consented
+    found = [where for r in members() if r["publication_nom"] != "oui" for where in leaks(texts, r["nom"])]
+    assert not found, "noms sans accord dans l'index de recherche :\n" + "\n".join(found)
+
+
 def test_the_search_finds_the_names_that_may_be_published(demo_site):
     """A guard: the same search finds consenting members, in pages and exports."""
     texts = site_texts(demo_site)

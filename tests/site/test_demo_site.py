@@ -11,6 +11,7 @@ import pytest
 from conseil.core import Settings, files_in, load
 from tests.conftest import REFERENCE_DATE, REPO
 from tests.site.html import ids_of, links_of, page_path
+from tests.site.pagefind_index import fragments
 
 DRAFTS_AND_EMBARGOED = ["contributions/2026-11-18-avis-eclairage-public", "contributions/2026-11-10-avis-revision-scot",
                         "reponses/2026-11-20-reponse-programme-local-habitat"]
@@ -164,11 +165,26 @@ def test_home_shows_the_next_assembly_and_the_conformity_level(demo_site: Path, 
 
 
 def test_search_index_is_french_and_holds_records_only_when_published(demo_site: Path, graph):
-    index = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["fr"]
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert {c.url for c in graph.contributions} <= locations
+    entry = json.loads((demo_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["fr"]  # Pagefind read <html lang="fr">: French stemming
+    locations = {fragment["url"] for fragment in fragments(demo_site)}
+    assert {"/" + node.url for node in graph.by_key.values()} <= locations
     assert not any(key.split("/")[1] in location for key in DRAFTS_AND_EMBARGOED for location in locations)
+
+
+def test_search_index_holds_the_articles_not_the_lists_nor_the_site_chrome(demo_site: Path, graph):
+    """Records and the site's own pages are indexed by their article: no list, report, 404 or /admin/, and
+    no word of the navigation or the footer in a page's text."""
+    indexed = {fragment["url"]: fragment for fragment in fragments(demo_site)}
+    assert {"/a-propos/", "/mentions-legales/"} <= set(indexed)
+    assert not {"/", "/contributions/", "/suivi/", "/rapport/2025/", "/recherche/", "/404.html"} & set(indexed)
+    assert not any(url.startswith("/admin") for url in indexed)
+    assert len(indexed) == len(graph.by_key) + 4  # the records, and the four pages of the site's own
+    chrome = ("Aller au contenu", "contenus sous Licence Ouverte", "Suivi des réponses Rapport d'activité")
+    assert not [url for url, fragment in indexed.items() if any(text in fragment["content"] for text in chrome)]
+    contribution = indexed["/" + graph.contributions[0].url]
+    assert contribution["meta"]["title"] == graph.contributions[0].titre
+    assert contribution["filters"]["type"] == ["contributions"]
 
 
 def test_records_stay_out_of_the_navigation(demo_site: Path, graph):
@@ -182,5 +198,5 @@ def test_records_stay_out_of_the_navigation(demo_site: Path, graph):
 def test_record_bodies_are_sanitised(demo_site: Path, graph):
     for node in graph.by_key.values():
         html = page_path(demo_site, node.url).read_text(encoding="utf-8")
-        body = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+        body = html.split('<article class="md-content__inner md-typeset"', 1)[1].split("</article>", 1)[0]
         assert "<script" not in body and "javascript:" not in body

@@ -38,12 +38,11 @@ def test_page_has_no_axe_violation(page, site_url, axe, name, path):
     assert not violations, "axe-core :\n" + describe(violations)
 
 
-def test_open_search_has_no_axe_violation(page, site_url, axe):
-    """The search dialog with results on screen: a state no page shows on load."""
-    page.goto(site_url, wait_until="load")
-    page.locator(".md-search__input").focus()
-    page.keyboard.type("logement")
-    page.locator('.md-search-result__link[href*="h=logement"]').first.wait_for(state="visible", timeout=10_000)
+def test_search_page_with_results_has_no_axe_violation(page, site_url, axe):
+    """The search page with its results and their count written: a state no page shows on load."""
+    page.goto(site_url + "recherche/?q=logement&type=contributions", wait_until="load")
+    page.locator("#recherche-resultats mark").first.wait_for(state="visible", timeout=10_000)
+    page.locator("#recherche-plus").wait_for(state="visible", timeout=5_000)  # more than one page of results
     settle(page)
     violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
     assert not violations, "axe-core :\n" + describe(violations)

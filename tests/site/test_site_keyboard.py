@@ -1,5 +1,5 @@
 """Keyboard use (RGAA 12): a skip link first on every page type, a visible focus, the search and the navigation
-reachable by Tab."""
+reachable by Tab (the search itself with the keyboard only: tests/site/test_site_search.py)."""
 
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ def test_skip_link_is_first_shows_on_focus_and_leads_to_the_content(tab, site_ur
 def test_tab_reaches_search_and_every_section_with_a_visible_focus(home):
     """Every stop has a focus ring and is on screen; the search, each section and the legal pages are reached."""
     stops = tab_through(home)
-    assert any("md-search__input" in s["classes"] for s in stops), "la recherche n'est pas atteinte au clavier"
+    assert any("cdd-recherche-entete" in s["classes"] for s in stops), "la recherche n'est pas atteinte au clavier"
     # Desktop: the tabs; mobile: the same sections in the drawer, which opens when the focus enters it.
     tabs = {s["text"] for s in stops if "md-tabs__link" in s["classes"] or "md-nav__link" in s["classes"]}
     for section in ("Accueil", "Assemblées", "Contributions", "Réponses", "Suivi des réponses", "Élus", "Thèmes"):
@@ -96,24 +96,3 @@ def test_tab_reaches_search_and_every_section_with_a_visible_focus(home):
     assert not invisible, f"focus sans contour visible : {invisible[:5]}"
     hidden = [s for s in stops if s["tag"] != "body" and not s["inView"]]
     assert not hidden, f"focus sur un élément hors de l'écran : {hidden[:5]}"
-
-
-def test_search_opens_and_answers_with_the_keyboard_only(home):
-    for _ in range(MAX_TABS):
-        home.keyboard.press("Tab")
-        if "md-search__input" in home.evaluate(FOCUSED)["classes"]:
-            break
-    else:
-        pytest.fail("la recherche n'est pas atteinte au clavier")
-    home.keyboard.type("logement")
-    # Results are redrawn at each key: wait for those of the whole word before moving into them.
-    results = home.locator('.md-search-result__link[href*="h=logement"]')
-    results.first.wait_for(state="visible", timeout=10_000)
-    assert results.count() > 0
-    home.keyboard.press("ArrowDown")  # Material moves the focus into the results
-    home.wait_for_function("document.activeElement.classList.contains('md-search-result__link')",
-                              timeout=5_000)
-    target = home.evaluate("document.activeElement.href")
-    home.keyboard.press("Enter")
-    home.wait_for_url(target)
-    assert "?h=" in home.url  # a result page, with the query highlighted

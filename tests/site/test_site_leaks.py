@@ -16,6 +16,7 @@ import pytest
 
 from tests.conftest import REPO, mkdocs_build
 from tests.site.headdata import site_head_data
+from tests.site.pagefind_index import fragments, index_words
 from tests.site.sitefiles import digests, file_text
 
 pytestmark = pytest.mark.slow
@@ -249,7 +250,9 @@ def test_embargoed_records_appear_once_the_embargo_ends(tmp_path):
     assert result.returncode == 0, result.stderr
     found = files_with_marker(site)
     assert "contributions/2026-11-21-zqxfuite-embargo-alerte/index.html" in found
-    assert "search/search_index.json" in found and "sitemap.xml.gz" in found
+    assert "sitemap.xml.gz" in found
+    assert any(name.startswith("pagefind/fragment/") for name in found)  # the record's page in the index
+    assert any(name.startswith("pagefind/index/") for name in found)  # its words
     # Once published, the embargoed assembly is shared and is an event like the others: the checks above can see it.
     meta, blocks = site_head_data(site)["assemblees/2026-11-01-zqxfuite-embargo-assemblee/index.html"]
     assert MARKER in dict(meta)["og:title"].lower() and MARKER in json.loads(blocks[0])["name"].lower()
@@ -283,3 +286,24 @@ def test_marker_search_opens_archives(tmp_path):
         archive.writestr("contributions.csv", f"id\n{MARKER}-1\n")
     (tmp_path / "propre.ics").write_text("BEGIN:VCALENDAR\nEND:VCALENDAR\n", encoding="utf-8")
     assert files_with_marker(tmp_path) == ["export.zip", "flux.xml.gz"]
+
+
+def test_search_index_holds_no_unpublished_record(planted_site):
+    """The Pagefind index read as data: no page, no text, no word of a planted record."""
+    indexed = fragments(planted_site)
+    assert len(indexed) > 50 and all(fragment["content"] for fragment in indexed)  # there is an index to read
+    leaks = [fragment["url"] for fragment in indexed
+             if MARKER in (fragment["url"] + fragment["content"] + json.dumps(fragment["meta"])).lower()]
+    assert not leaks, "pages de l'index citant une fiche non publiée :\n" + "\n".join(leaks)
+    assert not [word for word in index_words(planted_site) if MARKER in word]
+
+
+def test_search_index_reader_sees_a_published_record(tmp_path):
+    """Guard of the check above: once the embargo ends, the record's page and words are in the index."""
+    config, env = plant(tmp_path, date_reference="2027-03-01")
+    site = config.parent / "site"
+    assert mkdocs_build(config, site, **env).returncode == 0
+    urls = {fragment["url"] for fragment in fragments(site)}
+    assert "/contributions/2026-11-21-zqxfuite-embargo-alerte/" in urls
+    assert any(MARKER in word for word in index_words(site))
+    assert not any("brouillon" in url for url in urls)

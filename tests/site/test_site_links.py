@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
+from tests.site.pagefind_index import fragments
 from tests.site.sitefiles import broken_links, parse_page
 
 SITE_URL = "https://conseil-developpement.example.org/"  # mkdocs.yml's default site_url
@@ -28,8 +28,7 @@ def test_every_internal_link_and_anchor_resolves(demo_site, parsed):
 
 
 def test_every_search_entry_points_to_an_existing_page_and_anchor(demo_site, parsed):
-    index = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    links = [("search", "/" + doc["location"]) for doc in index["docs"]]
+    links = [("search", fragment["url"]) for fragment in fragments(demo_site)]
     problems = broken_links(demo_site, parsed, "index.html", links, SITE_URL)
     assert not problems, "\n".join(problems[:50])
 

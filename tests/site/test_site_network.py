@@ -17,22 +17,21 @@ LOCAL_SCHEMES = {"data", "blob", "about"}
 
 
 def open_search(page, viewport: str) -> None:
-    """Open the search as its user would: the field on a desktop, the header's magnifier on a phone; then type."""
-    field, toggle = page.locator(".md-search__input"), page.locator("#__search")
-    assert not toggle.is_checked(), "la recherche est ouverte avant qu'on l'ouvre"
-    if viewport == "mobile":  # the field is folded behind the magnifier of the header
-        page.locator('label.md-header__button[for="__search"]').click()
+    """Search as a reader would: the header's field on a desktop, its button then the search page's field on a
+    phone; then wait for the results, which need Pagefind's code, worker and index."""
+    if viewport == "mobile":  # the header holds only the button: it opens the search page
+        page.locator(".cdd-recherche-entete__bouton").click()
+        page.wait_for_url("**/recherche/?q=")
+        page.locator("#recherche-q").fill("avis")
+        page.locator("#recherche-q").press("Enter")
     else:
-        field.click()
-    field.wait_for(state="visible", timeout=5_000)
-    try:  # on a desktop, Material opens the search when the field gets the focus, a moment after the click
-        page.wait_for_function("document.getElementById('__search').checked", timeout=5_000)
+        page.locator("#cdd-recherche-entete").fill("avis")
+        page.locator("#cdd-recherche-entete").press("Enter")
+    page.wait_for_url("**/recherche/?q=avis")
+    try:
+        page.locator("#recherche-resultats mark").first.wait_for(state="visible", timeout=10_000)
     except PlaywrightTimeout:
-        pytest.fail("la recherche ne s'est pas ouverte")
-    field.focus()
-    page.keyboard.type("avis")  # Material searches on key presses: `fill` would not start it
-    # Results need the worker and the index: once they are on screen, both were loaded.
-    page.locator('.md-search-result__link[href*="h=avis"]').first.wait_for(state="visible", timeout=10_000)
+        pytest.fail("la recherche n'a rien affiché")
 
 
 @pytest.mark.parametrize("name, path", PAGES, ids=[name for name, _ in PAGES])
@@ -47,6 +46,6 @@ def test_page_requests_only_its_own_origin(page, viewport, site_url, name, path)
     origin = urlsplit(site_url).netloc
     foreign = [url for url in requested
                if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).netloc != origin]
-    assert any(urlsplit(url).path.endswith("search_index.json") for url in requested), \
+    assert any(urlsplit(url).path.endswith(".pf_fragment") for url in requested), \
         "l'index de recherche n'a pas été demandé : l'écoute ou l'ouverture de la recherche ne fonctionne pas"
     assert not foreign, "requêtes vers un autre hôte :\n" + "\n".join(foreign)

@@ -68,6 +68,8 @@ OPTIONS: dict[str, tuple[str, str | None]] = {
                                 "{15-29: 20.0, 30-44: 24.0, 45-59: 24.0, 60-74: 21.0, 75+: 11.0}"),
     "renouvellement": ("La date du prochain renouvellement des membres (AAAA-MM-JJ), sur la page de composition.",
                        "2028-01-15"),
+    "recherche": ("false construit le site sans son index de recherche (Pagefind) ; la page /recherche/ le dit.",
+                  None),
     "cms": ("L'édition des fiches dans le navigateur, à l'adresse /admin/ du site (Decap CMS) : retirez les « # » "
             "des lignes ci-dessous pour l'activer.", None),
 }

@@ -65,5 +65,8 @@ class ConseilConfig(Config):
     population_tranches_age = c.Type(dict, default={})
     # Date of the next renewal of the members (AAAA-MM-JJ), shown on the composition page.
     renouvellement = c.Optional(c.Type(date))
+    # The search index (Pagefind, in site/pagefind/), built with the site; `serve` never builds it (the preview keeps
+    # its speed; its search page says so). false: no index, the search page says the same.
+    recherche = c.Type(bool, default=True)
     # Browser editing at /admin/ (Decap CMS), out of the navigation, the sitemap and the search index.
     cms = c.SubConfig(EditionNavigateur)

@@ -40,6 +40,7 @@ class Site:
     chiffres: ChiffresCles
     rapports: list[Rapport] = field(default_factory=list)
     preview: bool = False
+    search: bool = False  # this build writes the search index (its page says when it does not)
 
     @property
     def today(self) -> date:
@@ -79,9 +80,9 @@ def _by_year(nodes: list[Any]) -> list[tuple[int, list[Any]]]:
     return list(years.items())
 
 
-def build_site(corpus: Corpus, nom: str, rapports: list[Rapport], *, preview: bool) -> Site:
+def build_site(corpus: Corpus, nom: str, rapports: list[Rapport], *, preview: bool, search: bool) -> Site:
     return Site(nom=nom, graph=corpus.graph, suivi=follow_up(corpus.graph), chiffres=key_figures(corpus.graph),
-                rapports=rapports, preview=preview)
+                rapports=rapports, preview=preview, search=search)
 
 
 def page_context(site: Site, page: Page, route: Route | None, generated: GeneratedPage | None, *,

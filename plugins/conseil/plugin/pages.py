@@ -22,6 +22,7 @@ from ..core.outputs.calendar import AGENDA
 from ..core.outputs.feeds import FEEDS
 from ..core.outputs.opendata import DATASETS, LIST_SEPARATOR
 from ..core.outputs.sharing import describe
+from .search import search_choices
 
 if TYPE_CHECKING:
     from .context import Site
@@ -85,6 +86,11 @@ OPEN_DATA = GeneratedPage(
     "Les données ouvertes du conseil de développement : CSV et JSON avec leurs schémas, flux Atom et agenda.",
     context=lambda site: {"jeux": DATASETS, "separateur_liste": LIST_SEPARATOR, "flux": FEEDS, "agenda": AGENDA})
 
+SEARCH = GeneratedPage(
+    "recherche/index.md", "Rechercher", "conseil/recherche.html",
+    "Rechercher dans les avis, contributions, réponses des élus, réunions et dossiers du conseil de développement.",
+    context=lambda site: {"recherche_choix": search_choices(site.graph), "recherche_disponible": site.search})
+
 
 # The optional parts of a site, by the address of their page: each is in the navigation only while it has content,
 # so that the navigation a site declares holds for an empty council as for the demo (`prune_navigation`).
@@ -146,7 +152,7 @@ def generated_pages(site: Site, narratives: dict[str, str]) -> list[GeneratedPag
         HOME, *SECTIONS, SUIVI,
         *([COMPOSITION] if site.graph.composition is not None else []),
         *(report_page(rapport, narratives.get(rapport.period.slug, "")) for rapport in site.rapports),
-        REPORTS, OPEN_DATA,
+        REPORTS, OPEN_DATA, SEARCH,
     ]
 
 

@@ -32,6 +32,7 @@ from .pages import (COMPOSITION, GeneratedPage, RecordPage, Route, add_pages, em
                     prune_navigation, replace_records)
 from .partials import NavigationPartials
 from .sanitise import sanitise
+from .search import PagefindWriter, SearchIndexError, facets
 from .served_site import ServedSite
 from .tables import label_cells
 
@@ -39,6 +40,7 @@ log = logging.getLogger("mkdocs.plugins.conseil")
 PACKAGE = Path(__file__).resolve().parent.parent
 STYLESHEET = "assets/conseil/conseil.css"
 PRINT_STYLESHEET = "assets/conseil/rapport.css"
+SEARCH_SCRIPT = "assets/conseil/recherche.js"  # loaded by the search page only
 
 
 class ConseilPlugin(BasePlugin[ConseilConfig]):
@@ -55,6 +57,8 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self.served_site: ServedSite | None = None  # serve only: the served folder is kept, unchanged files stay
         self.declared_nav: list | None = None  # the `nav:` of mkdocs.yml, before the empty optional parts left it
         self.pruned_nav: list | None = None
+        self.search_index: PagefindWriter | None = None  # build only: this build's Pagefind index
+        self.indexed: set[str] = set()  # uris of the pages whose article goes into the index
 
     # -- events ---------------------------------------------------------------
 
@@ -101,7 +105,8 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         self._report_problems(self.corpus)
         narratives = take_narratives(files)
         rapports = build_reports(self.corpus.graph, configured_periods(self.config.rapports))
-        self.site = build_site(self.corpus, self.config.nom, rapports, preview=self.preview)
+        self.site = build_site(self.corpus, self.config.nom, rapports, preview=self.preview,
+                               search=self.config.recherche and not self.preview)
         self.routes = replace_records(files, self.corpus, config, preview=self.preview)
         self._add_pages(files, config, narratives)
         self._prune_navigation(config, files)
@@ -112,7 +117,9 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
             self.incremental.watch_search(config)
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "conseil.css")))
         files.append(File.generated(config, PRINT_STYLESHEET, abs_src_path=str(PACKAGE / "assets" / "rapport.css")))
+        files.append(File.generated(config, SEARCH_SCRIPT, abs_src_path=str(PACKAGE / "assets" / "recherche.js")))
         add_share_image(files, config, self.config.nom)
+        self._start_search_index()
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         if self.incremental:
@@ -160,6 +167,7 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
         route = self.routes.get(uri)
         context.update(page_context(self.site, page, route, self.pages.get(uri), config=config,
                                     problems=self._problems_of(page) if self.preview else None))
+        context.update(self._search_context(uri, route))
         if self.incremental and isinstance(route, RecordPage):  # last: it starts logging what the page reads
             context.update(self.incremental.context_for(page, route.key))
         return context
@@ -167,6 +175,8 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
             return output
+        if self.search_index is not None and page.file.src_uri in self.indexed:
+            self.search_index.add(output, "/" + page.url)
         if self.incremental and isinstance(self.routes.get(page.file.src_uri), RecordPage):
             if self.incremental.replays(page):  # its previous output, already labelled
                 return output
@@ -180,12 +190,16 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
 
     @event_priority(-100)  # after the search index and every other plugin's files are written
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._write_search_index(config)
         if self.incremental:
             self.incremental.finish()
         if self.served_site:
             self.served_site.finish()
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.search_index is not None:
+            self.search_index.close()
+            self.search_index = None
         if self.incremental:
             self.incremental.forget()
         if self.served_site:
@@ -255,6 +269,38 @@ class ConseilPlugin(BasePlugin[ConseilConfig]):
             self.declared_nav = config.nav
         self.pruned_nav = prune_navigation(self.declared_nav, empty_parts(self.site, files))
         config.nav = self.pruned_nav
+
+    def _start_search_index(self) -> None:
+        """A published build indexes its pages as they are written; the preview never does."""
+        self.indexed = set()
+        if self.search_index is not None:  # a previous build of this process failed before writing it
+            self.search_index.close()
+        self.search_index = None
+        if self.config.recherche and not self.preview:
+            try:
+                self.search_index = PagefindWriter()
+            except SearchIndexError as error:
+                raise PluginError(f"conseil : l'index de recherche ne peut pas être construit : {error}. Installez "
+                                  "les dépendances (make install), ou mettez « recherche: false » dans l'entrée "
+                                  "conseil de mkdocs.yml pour construire le site sans recherche.") from None
+
+    def _search_context(self, uri: str, route: Route | None) -> dict:
+        """A record's page, or a page the site writes, puts its article in the index; lists and reports do not."""
+        if not (isinstance(route, RecordPage) or (route is None and uri not in self.pages)):
+            return {}
+        self.indexed.add(uri)
+        node = self.site.graph.by_key[route.key] if isinstance(route, RecordPage) else None
+        return {"recherche_indexee": True, "recherche_facettes": facets(node) if node is not None else None}
+
+    def _write_search_index(self, config: MkDocsConfig) -> None:
+        if self.search_index is None:
+            return
+        writer, self.search_index = self.search_index, None
+        try:
+            writer.write(config.site_dir)
+        except SearchIndexError as error:
+            raise PluginError(f"conseil : l'index de recherche (Pagefind) n'a pas pu être écrit : {error}") from None
+        log.info(f"conseil : index de recherche écrit ({writer.pages} pages)")
 
     def _routed_keys(self) -> dict[str, str]:
         """The routing as `Incremental` takes it: every routed page by uri (it compares their set, reads no key)."""
