@@ -87,6 +87,14 @@ def test_results_are_links_with_type_date_and_marked_words_and_the_count_is_anno
     assert "vélo" in first.locator(".cdd-recherche__extrait mark").first.inner_text().lower()
 
 
+def test_more_results_is_offered_only_when_there_are_more(tab, site_url):
+    assert len(search(tab, site_url, q="velo securise")) < 5  # every result shown at once
+    assert not tab.locator("#recherche-plus").is_visible()
+    shown = search(tab, site_url, q="conseil")
+    assert announced_count(tab) > len(shown)  # the first results shown, more to come
+    assert tab.locator("#recherche-plus").is_visible()
+
+
 def announced_count(tab) -> int:
     return int(re.match(r"(\d+) résultats?", tab.locator("#recherche-etat").inner_text()).group(1))
 
