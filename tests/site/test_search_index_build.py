@@ -15,7 +15,6 @@ pytestmark = pytest.mark.slow
 def copy_of_demo(tmp_path: Path, *, extra_option: str = "") -> Path:
     project = tmp_path / "projet"
     shutil.copytree(REPO / "content", project / "content")
-    shutil.copytree(REPO / "overrides", project / "overrides")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     if extra_option:
         config = config.replace("  - conseil:\n", f"  - conseil:\n      {extra_option}\n", 1)
