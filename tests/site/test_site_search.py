@@ -80,7 +80,9 @@ def test_results_are_links_with_type_date_and_marked_words_and_the_count_is_anno
     assert found and all(href.endswith("/") for href in found)
     status = tab.locator("#recherche-etat")
     assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
-    assert status.inner_text() == f"{len(found)} résultat{'s' if len(found) > 1 else ''} pour « velos »."
+    total = announced_count(tab)  # the whole count; the page writes its first five results (PAGE_SIZE)
+    assert len(found) == min(total, 5) and tab.locator("#recherche-plus").is_hidden() == (total <= 5)
+    assert status.inner_text() == f"{total} résultat{'s' if total > 1 else ''} pour « velos »."
     first = tab.locator("#recherche-resultats > li").first
     assert tab.evaluate("document.querySelector('#recherche-resultats').closest('main') !== null")
     assert re.fullmatch(r"[A-ZÉ][\w' -]+ — (1er|\d{1,2}) \w+ 20\d\d", first.locator(".cdd-recherche__type").inner_text())
