@@ -41,7 +41,9 @@ RECALL = [
     ("claire morel", "elus/claire-morel/"),
     ("Bertrand Lacombe", "elus/bertrand-lacombe/"),
     ("nadia benali", "elus/nadia-benali/"),
-    ("conseil metropolitain", "organes/conseil-metropolitain/"),
+    ("conseil de la metropole", "organes/conseil-metropolitain/"),  # the organe's name, typed plainly
+    # Since version 3, many pages say « conseil métropolitain » (concertations, answers): its session comes first
+    ("conseil metropolitain", "assemblees/2026-10-15-seance-conseil-metropolitain/"),
 ]
 FINISHED = "(() => { const s = document.getElementById('recherche-etat').textContent; " \
            "return s !== '' && !s.startsWith('Recherche en cours'); })()"

@@ -198,7 +198,7 @@ def facets(node: Any) -> Facets:
     record_type = schema.RECORD_TYPES[node.type]
     filters: list[tuple[str, str]] = [("type", node.type)]
     filters += [("theme", theme.id) for theme in getattr(node, "themes", None) or ()]
-    when = getattr(node.record, "date", None)
+    when = _day_of(node)
     if when is not None:
         filters.append(("annee", str(when.year)))
     if node.type == "contributions":
@@ -208,10 +208,17 @@ def facets(node: Any) -> Facets:
         filters.append(("destinataire", node.repondant.id))
     elif node.type in ("elus", "organes"):
         filters.append(("destinataire", node.id))
+    elif node.type == "concertations" and node.maitre_ouvrage is not None:
+        filters.append(("destinataire", node.maitre_ouvrage.id))  # the organe that carries it and answers
     meta = [("type", _kind(node, record_type))]
     if when is not None:
         meta.append(("date", date_fr(when)))
     return Facets(tuple(filters), tuple(meta))
+
+
+def _day_of(node: Any) -> Any:
+    """The day a result is dated by: its `date`, or a concertation's start; None for undated records (élus…)."""
+    return getattr(node.record, "date", None) or getattr(node.record, "debut", None)
 
 
 def _kind(node: Any, record_type: schema.RecordType) -> str:
@@ -238,8 +245,7 @@ def search_choices(graph: Any) -> list[Choice]:
     """The search page's filters, with the values the published records hold (the index has no other)."""
     types = [(t.name, t.section_title) for t in schema.RECORD_TYPES.values()
              if any(node.type == t.name for node in graph.by_key.values())]
-    years = sorted({node.record.date.year for node in graph.by_key.values()
-                    if getattr(node.record, "date", None) is not None}, reverse=True)
+    years = sorted({_day_of(node).year for node in graph.by_key.values() if _day_of(node) is not None}, reverse=True)
     statuses = sorted({c.statut for c in graph.contributions}, key=list(schema.STATUTS).index)
     values = {
         "type": types,
