@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import shutil
 from pathlib import Path
 
@@ -39,3 +40,17 @@ def test_a_missing_pagefind_stops_the_build_with_one_french_message(tmp_path):
     assert result.returncode != 0
     assert "l'index de recherche ne peut pas être construit" in result.stderr
     assert "recherche: false" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_file_of_the_index_is_whole(demo_site):
+    """Pagefind's files are gzip streams: each must end with its end-of-stream marker (a service stopped while
+    writing leaves them cut short, and a reader's search then fails)."""
+    compressed = [p for p in (demo_site / "pagefind").rglob("*") if p.is_file() and p.read_bytes()[:2] == b"\x1f\x8b"]
+    assert len(compressed) > 20
+    cut = []
+    for path in compressed:
+        try:
+            gzip.decompress(path.read_bytes())
+        except EOFError:
+            cut.append(path.relative_to(demo_site).as_posix())
+    assert cut == []

@@ -94,9 +94,13 @@ class PagefindWriter:
         """Stop the service (after a failed build too); nothing more is written."""
         self._outbox.put(None)
         self._writer.join(timeout=30)
-        if self._process.poll() is None:
+        try:
+            # Its input closed, the service ends by itself once the files it answered for are on disk: Pagefind
+            # may answer WriteFiles before its last writes are flushed, and a terminated service truncates them.
+            self._process.wait(timeout=120)
+        except subprocess.TimeoutExpired:
             self._process.terminate()
-        self._process.wait(timeout=30)
+            self._process.wait(timeout=30)
         self._reader.join(timeout=30)
 
     # -- the protocol ---------------------------------------------------------
