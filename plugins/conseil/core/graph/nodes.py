@@ -637,12 +637,10 @@ class ConcertationNode(_Counted, _Decided, Node):
         """Every topic its bilans decide on, bilan after bilan."""
         return [s for b in self.bilans for s in b.suites]
 
-
     @property
     def recommandations(self) -> list[RecommandationGarantNode]:
         """The garant's recommendations, bilan after bilan."""
         return [r for b in self.bilans for r in b.recommandations]
-
 
     @property
     def engagements(self) -> list[EngagementBilanNode]:
